@@ -1,0 +1,68 @@
+package io.tunebatch.cli;
+
+import java.util.List;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Runs the command tree once the context is up and hands picocli's exit code to Spring Boot
+ * (and so to the Spring Cloud Task record). Tests switch it off with {@code tunebatch.cli.enabled=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "tunebatch.cli.enabled", havingValue = "true", matchIfMissing = true)
+class CommandLineRunnerConfiguration implements CommandLineRunner, ExitCodeGenerator {
+
+    private final AutowireCapableBeanFactory beanFactory;
+    private final List<TopLevelCommand> commands;
+    private int exitCode;
+
+    CommandLineRunnerConfiguration(AutowireCapableBeanFactory beanFactory, List<TopLevelCommand> commands) {
+        this.beanFactory = beanFactory;
+        this.commands = commands;
+    }
+
+    @Override
+    public void run(String... args) {
+        exitCode = newCommandLine().execute(args);
+    }
+
+    CommandLine newCommandLine() {
+        CommandLine root = new CommandLine(new Root(), new SpringFactory(beanFactory));
+        commands.forEach(root::addSubcommand);
+        root.setExecutionExceptionHandler(new CommandErrorHandler());
+        return root;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    @Command(name = "tunebatch", mixinStandardHelpOptions = true, version = "TuneBatch 0.1.0",
+            description = "Governed LLM fine-tuning: prepare data, train, evaluate, register, audit.")
+    static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.err);
+        }
+    }
+
+    /** Subcommands named by class are created by Spring, so they get constructor injection. */
+    private record SpringFactory(AutowireCapableBeanFactory beanFactory) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type.isAnnotationPresent(Command.class)) {
+                return beanFactory.createBean(type);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

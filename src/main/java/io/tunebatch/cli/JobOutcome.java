@@ -1,0 +1,32 @@
+package io.tunebatch.cli;
+
+import io.tunebatch.ops.ExitMessages;
+import java.util.function.Consumer;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/** Prints a finished job's summary and turns its status into the process exit code. */
+final class JobOutcome {
+
+    /** Exit code of a job that did not complete. */
+    static final int JOB_FAILED = 3;
+
+    private JobOutcome() {
+    }
+
+    static <T> int report(JobExecution execution, T summary, boolean json, Consumer<T> text) {
+        if (json) {
+            Output.json(summary);
+        } else {
+            text.accept(summary);
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return 0;
+        }
+        String message = ExitMessages.firstLine(execution.getExitStatus().getExitDescription());
+        System.err.printf("error: job %s ended %s (job execution %d)%s%n  Fix the cause, then run: tunebatch jobs restart %d%n",
+                execution.getJobInstance().getJobName(), execution.getStatus(), execution.getId(),
+                message == null ? "" : ": " + message, execution.getId());
+        return JOB_FAILED;
+    }
+}

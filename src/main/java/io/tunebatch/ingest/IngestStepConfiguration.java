@@ -1,0 +1,58 @@
+package io.tunebatch.ingest;
+
+import io.tunebatch.ops.StepProgress;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingest step: source files → training examples, lineage rows and rejected records.
+ * Step-scoped beans are typed by interface so their scoped proxies are interface proxies.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestStepConfiguration {
+
+    public static final String STEP_NAME = "ingest";
+
+    @Bean
+    Step ingestStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
+                    IngestProperties properties, ItemStreamReader<ReadRecord> sourceRecordReader,
+                    ItemProcessor<ReadRecord, IngestItem> recordMapper, ItemStreamWriter<IngestItem> ingestWriter) {
+        return new StepBuilder(STEP_NAME, jobRepository)
+                .<ReadRecord, IngestItem>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .listener(new StepProgress())
+                .reader(sourceRecordReader)
+                .processor(recordMapper)
+                .writer(ingestWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamReader<ReadRecord> sourceRecordReader(@Value("#{jobParameters['source']}") String source, IngestProperties properties) {
+        return new SourceRecordReader(SourceFiles.resolve(source), properties.maxRecordBytes());
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<ReadRecord, IngestItem> recordMapper(@Value("#{jobParameters['sourceSystem']}") String sourceSystem, IngestProperties properties) {
+        return new RecordMapper(properties.fields(), sourceSystem);
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamWriter<IngestItem> ingestWriter(@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+                              IngestRepository repository, IngestProperties properties) {
+        return new IngestWriter(repository, jobExecutionId, properties.skipLimit());
+    }
+}

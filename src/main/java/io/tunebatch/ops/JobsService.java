@@ -1,0 +1,115 @@
+package io.tunebatch.ops;
+
+import io.tunebatch.ops.JobExecutionView.StepView;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Listing, inspecting, restarting, stopping and abandoning job executions. */
+@Service
+public class JobsService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobsService.class);
+    private static final Set<BatchStatus> LEFT_RUNNING = Set.of(BatchStatus.STARTED, BatchStatus.STARTING,
+            BatchStatus.STOPPING, BatchStatus.UNKNOWN);
+
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public JobsService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc) {
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.jdbc = jdbc;
+    }
+
+    /** Executions newest first, filtered by status, job name and start time when given. */
+    public List<JobExecutionView> list(String status, String jobName, LocalDateTime since, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE 1 = 1""");
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+        if (status != null) {
+            sql.append(" AND e.STATUS = :status");
+            params.addValue("status", status);
+        }
+        if (jobName != null) {
+            sql.append(" AND i.JOB_NAME = :job");
+            params.addValue("job", jobName);
+        }
+        if (since != null) {
+            sql.append(" AND e.CREATE_TIME >= :since");
+            params.addValue("since", since);
+        }
+        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT :limit");
+        return jdbc.queryForList(sql.toString(), params, Long.class).stream()
+                .map(id -> view(jobRepository.getJobExecution(id), false)).toList();
+    }
+
+    public Optional<JobExecutionView> show(long executionId) {
+        return find(executionId).map(e -> view(e, true));
+    }
+
+    public Optional<JobExecution> find(long executionId) {
+        return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+    }
+
+    /**
+     * Restarts a failed or stopped execution. One left STARTED (its process was killed) is first
+     * recovered, i.e. marked FAILED, so the restart can proceed. Only do that when the process that
+     * ran it is really gone.
+     */
+    public JobExecution restart(long executionId) throws Exception {
+        JobExecution execution = require(executionId);
+        if (LEFT_RUNNING.contains(execution.getStatus())) {
+            log.warn("job execution {} is {}: recovering it as FAILED (its process is gone) before restarting",
+                    executionId, execution.getStatus());
+            execution = jobOperator.recover(execution);
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+            throw new IllegalStateException("job execution " + executionId + " is " + execution.getStatus()
+                    + " and cannot be restarted");
+        }
+        return jobOperator.restart(execution);
+    }
+
+    public boolean stop(long executionId) throws Exception {
+        return jobOperator.stop(require(executionId));
+    }
+
+    public JobExecution abandon(long executionId) throws Exception {
+        return jobOperator.abandon(require(executionId));
+    }
+
+    private JobExecution require(long executionId) {
+        return find(executionId).orElseThrow(() -> new IllegalArgumentException(
+                "no job execution " + executionId + "; see `tunebatch jobs list`"));
+    }
+
+    private static JobExecutionView view(JobExecution e, boolean withSteps) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        e.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        List<StepView> steps = new ArrayList<>();
+        if (withSteps) {
+            e.getStepExecutions().forEach(s -> steps.add(new StepView(s.getId(), s.getStepName(), s.getStatus().name(),
+                    s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getCommitCount(), s.getRollbackCount(),
+                    ExitMessages.firstLine(s.getExitStatus().getExitDescription()), s.getStartTime(), s.getEndTime())));
+        }
+        return new JobExecutionView(e.getId(), e.getJobInstance().getInstanceId(), e.getJobInstance().getJobName(),
+                e.getStatus().name(), e.getExitStatus().getExitCode(), ExitMessages.firstLine(e.getExitStatus().getExitDescription()),
+                e.getStartTime(), e.getEndTime(), parameters, steps);
+    }
+}

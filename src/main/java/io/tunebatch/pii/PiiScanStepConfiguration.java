@@ -1,0 +1,78 @@
+package io.tunebatch.pii;
+
+import javax.sql.DataSource;
+import io.tunebatch.ops.StepProgress;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The pii-scan step: every example not yet scanned is scanned, anonymized and marked
+ * clean/detected. It selects by {@code pii_scan_result IS NULL}, so a restart simply picks up
+ * the examples that no committed chunk has marked yet.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PiiScanStepConfiguration {
+
+    public static final String STEP_NAME = "pii-scan";
+
+    @Bean
+    Step piiScanStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
+                     @Value("${tunebatch.pii.chunk-size:200}") int chunkSize,
+                     ItemStreamReader<ExampleText> unscannedExampleReader,
+                     ItemProcessor<ExampleText, ScannedExample> piiScanProcessor,
+                     ItemStreamWriter<ScannedExample> piiScanWriter) {
+        return new StepBuilder(STEP_NAME, jobRepository)
+                .<ExampleText, ScannedExample>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .listener(new StepProgress())
+                .reader(unscannedExampleReader)
+                .processor(piiScanProcessor)
+                .writer(piiScanWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamReader<ExampleText> unscannedExampleReader(DataSource dataSource,
+                                                         @Value("${tunebatch.pii.chunk-size:200}") int chunkSize) throws Exception {
+        JdbcPagingItemReader<ExampleText> reader = new JdbcPagingItemReaderBuilder<ExampleText>()
+                .name("unscannedExamples")
+                .dataSource(dataSource)
+                .selectClause("SELECT id, instruction, input_text, output_text")
+                .fromClause("FROM training_example")
+                .whereClause("WHERE pii_scan_result IS NULL")
+                .sortKeys(java.util.Map.of("id", Order.ASCENDING))
+                .pageSize(chunkSize)
+                .saveState(false)
+                .rowMapper((rs, i) -> ExampleText.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .build();
+        reader.afterPropertiesSet();
+        return reader;
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<ExampleText, ScannedExample> piiScanProcessor(PiiDetector detector, PiiAnonymizer anonymizer, FieldCipher cipher) {
+        return new PiiScanProcessor(detector, anonymizer, cipher);
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamWriter<ScannedExample> piiScanWriter(@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+                                                   PiiScanRepository repository, FieldCipher cipher) {
+        return new PiiScanWriter(repository, jobExecutionId, cipher.keyId());
+    }
+}

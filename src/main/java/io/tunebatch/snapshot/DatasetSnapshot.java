@@ -1,0 +1,15 @@
+package io.tunebatch.snapshot;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An immutable set of valid examples. {@code fingerprint} = SHA-256 over the examples' sorted
+ * content hashes, one per line ({@code hash + "\n"}), so equal content gives an equal fingerprint.
+ */
+public record DatasetSnapshot(String id, String fingerprint, long exampleCount, long sourceCount,
+                              OffsetDateTime createdAt, long jobInstanceId, long jobExecutionId) {
+
+    public static String idFor(long jobInstanceId) {
+        return "ds_" + jobInstanceId;
+    }
+}

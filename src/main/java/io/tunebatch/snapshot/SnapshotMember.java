@@ -1,0 +1,5 @@
+package io.tunebatch.snapshot;
+
+/** A valid example joining a snapshot. */
+record SnapshotMember(String exampleId, String contentHash) {
+}

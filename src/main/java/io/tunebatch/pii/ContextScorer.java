@@ -1,0 +1,83 @@
+package io.tunebatch.pii;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Raises a candidate's score when one of its entity's context words stands near it ("card",
+ * "ssn", "born") and lowers it when an identifier word does ("order", "tracking", "isbn"), the
+ * usual source of false positives on numeric entities. Words match whole words, case-insensitively,
+ * in a window of characters before the candidate (and a shorter one after it).
+ */
+final class ContextScorer {
+
+    static final int WINDOW_BEFORE = 48;
+    static final int WINDOW_AFTER = 24;
+
+    private final Map<String, String[]> wordsByEntity = new HashMap<>();
+    private final String[] negativeWords;
+    private final Set<String> penalizedEntities;
+    private final double boost;
+    private final double penalty;
+
+    ContextScorer(Map<String, List<String>> wordsByEntity, List<String> negativeWords, Set<String> penalizedEntities,
+                  double boost, double penalty) {
+        wordsByEntity.forEach((entity, words) -> this.wordsByEntity.put(entity, lower(words)));
+        this.negativeWords = lower(negativeWords);
+        this.penalizedEntities = Set.copyOf(penalizedEntities);
+        this.boost = boost;
+        this.penalty = penalty;
+    }
+
+    /** The candidate's score after context, in [0, 1]. */
+    double score(String text, PiiSpan candidate) {
+        double score = candidate.score();
+        String[] words = wordsByEntity.get(candidate.entityType());
+        boolean wantsBoost = score < 1.0 && words != null && words.length > 0;
+        boolean canBePenalized = penalizedEntities.contains(candidate.entityType()) && negativeWords.length > 0;
+        if (!wantsBoost && !canBePenalized) {
+            return score;
+        }
+        String before = lowerWindow(text, Math.max(0, candidate.start() - WINDOW_BEFORE), candidate.start());
+        if (wantsBoost) {
+            String after = lowerWindow(text, candidate.end(), Math.min(text.length(), candidate.end() + WINDOW_AFTER));
+            if (containsAny(before, words) || containsAny(after, words)) {
+                score = Math.min(1.0, score + boost);
+            }
+        }
+        if (canBePenalized && containsAny(before, negativeWords)) {
+            score = Math.max(0.0, score - penalty);
+        }
+        return score;
+    }
+
+    private static String lowerWindow(String text, int from, int to) {
+        char[] window = new char[to - from];
+        for (int i = from; i < to; i++) {
+            window[i - from] = Character.toLowerCase(text.charAt(i));
+        }
+        return new String(window);
+    }
+
+    private static boolean containsAny(String window, String[] words) {
+        for (String word : words) {
+            int at = window.indexOf(word);
+            while (at >= 0) {
+                int end = at + word.length();
+                if ((at == 0 || !Character.isLetterOrDigit(window.charAt(at - 1)))
+                        && (end == window.length() || !Character.isLetterOrDigit(window.charAt(end)))) {
+                    return true;
+                }
+                at = window.indexOf(word, at + 1);
+            }
+        }
+        return false;
+    }
+
+    private static String[] lower(List<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT).trim()).filter(w -> !w.isEmpty()).toArray(String[]::new);
+    }
+}

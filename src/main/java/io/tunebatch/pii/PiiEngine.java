@@ -1,0 +1,97 @@
+package io.tunebatch.pii;
+
+import io.tunebatch.pii.recognizer.StandardRecognizers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@link PiiDetector}: runs every enabled recognizer, adjusts scores by context, keeps the
+ * candidates at or above the threshold and resolves overlaps. Where candidates overlap the longer
+ * one wins (a phone-looking run inside an IBAN, a card or an e-mail address loses), then the higher
+ * score. Stateless apart from its immutable configuration, so one instance serves all threads.
+ */
+public final class PiiEngine implements PiiDetector {
+
+    private static final Comparator<PiiSpan> PRECEDENCE = Comparator
+            .comparingInt((PiiSpan s) -> s.end() - s.start()).reversed()
+            .thenComparing(Comparator.comparingDouble(PiiSpan::score).reversed())
+            .thenComparingInt(PiiSpan::start);
+
+    private final List<PiiRecognizer> recognizers;
+    private final Set<String> enabledEntities;
+    private final ContextScorer context;
+    private final double threshold;
+
+    PiiEngine(List<PiiRecognizer> recognizers, Set<String> enabledEntities, ContextScorer context, double threshold) {
+        this.recognizers = recognizers.stream()
+                .filter(r -> r.entityTypes().stream().anyMatch(enabledEntities::contains))
+                .toList();
+        this.enabledEntities = Set.copyOf(enabledEntities);
+        this.context = context;
+        this.threshold = threshold;
+    }
+
+    /** The standard recognizers configured by {@code properties}. */
+    public static PiiEngine create(PiiProperties properties) {
+        return create(properties, StandardRecognizers.create(properties.phoneRegions()));
+    }
+
+    /** An engine over any recognizers, with the thresholds and context words of {@code properties}. */
+    public static PiiEngine create(PiiProperties properties, List<PiiRecognizer> recognizers) {
+        Map<String, List<String>> words = new HashMap<>();
+        DefaultContextWords.POSITIVE.forEach((entity, defaults) -> words.put(entity, new ArrayList<>(defaults)));
+        properties.contextWords().forEach((entity, extra) -> words.computeIfAbsent(entity, e -> new ArrayList<>()).addAll(extra));
+        ContextScorer context = new ContextScorer(words, properties.negativeContextWords(),
+                Set.copyOf(DefaultContextWords.PENALIZED), properties.contextBoost(), properties.negativeContextPenalty());
+        return new PiiEngine(recognizers, Set.copyOf(properties.entities()), context, properties.threshold());
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    @Override
+    public List<PiiSpan> detect(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<PiiSpan> candidates = new ArrayList<>();
+        for (PiiRecognizer recognizer : recognizers) {
+            recognizer.recognize(text, candidates);
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<PiiSpan> scored = new ArrayList<>(candidates.size());
+        for (PiiSpan candidate : candidates) {
+            if (!enabledEntities.contains(candidate.entityType())) {
+                continue;
+            }
+            double score = context.score(text, candidate);
+            if (score >= threshold) {
+                scored.add(score == candidate.score() ? candidate
+                        : new PiiSpan(candidate.start(), candidate.end(), candidate.entityType(), score, candidate.recognizer()));
+            }
+        }
+        return resolveOverlaps(scored);
+    }
+
+    static List<PiiSpan> resolveOverlaps(List<PiiSpan> spans) {
+        if (spans.size() <= 1) {
+            return spans;
+        }
+        spans.sort(PRECEDENCE);
+        List<PiiSpan> kept = new ArrayList<>(spans.size());
+        for (PiiSpan span : spans) {
+            if (kept.stream().noneMatch(k -> k.start() < span.end() && span.start() < k.end())) {
+                kept.add(span);
+            }
+        }
+        kept.sort(Comparator.comparingInt(PiiSpan::start));
+        return kept;
+    }
+}

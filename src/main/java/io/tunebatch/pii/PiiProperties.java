@@ -1,0 +1,86 @@
+package io.tunebatch.pii;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * PII detection and anonymization settings, {@code tunebatch.pii.*}. Every property is optional;
+ * the defaults are:
+ * <ul>
+ *   <li>{@code threshold: 0.7} — spans scoring below it are not reported.</li>
+ *   <li>{@code entities}: every type in {@link EntityTypes#ALL}; list fewer to switch some off.</li>
+ *   <li>{@code phone-regions: [US]} — regions whose national formats the phone recognizer reads;
+ *       numbers written with {@code +} are found whatever the regions.</li>
+ *   <li>{@code context-boost: 0.35} — added to a candidate with one of its entity's context words
+ *       within {@value ContextScorer#WINDOW_BEFORE} characters before (or
+ *       {@value ContextScorer#WINDOW_AFTER} after) it.</li>
+ *   <li>{@code context-words}: per entity type, words added to the built-in ones in
+ *       {@link DefaultContextWords}.</li>
+ *   <li>{@code negative-context-words}: replace the built-in identifier words ("order", "tracking",
+ *       "invoice", "isbn", ...) that lower numeric candidates by {@code negative-context-penalty: 0.35}.</li>
+ *   <li>{@code operators}: per entity type, how {@code PiiAnonymizer} rewrites it, e.g.
+ *       {@code CREDIT_CARD: {type: mask, keep-last: 4}}. Unlisted types use {@code default-operator},
+ *       which is {@code replace} with {@code <ENTITY_TYPE>}.</li>
+ *   <li>{@code hash-key}: the HMAC-SHA256 secret of the {@code hash} operator (at least 16 characters);
+ *       required only when some entity uses {@code hash}.</li>
+ * </ul>
+ * The AES key of the {@code encrypt} operator is {@code tunebatch.pii.encryption-key} /
+ * {@code tunebatch.pii.key-file} (see {@link PiiKeyConfiguration}).
+ */
+@ConfigurationProperties("tunebatch.pii")
+public record PiiProperties(
+        Double threshold,
+        List<String> entities,
+        List<String> phoneRegions,
+        Double contextBoost,
+        Map<String, List<String>> contextWords,
+        List<String> negativeContextWords,
+        Double negativeContextPenalty,
+        Map<String, OperatorProperties> operators,
+        OperatorProperties defaultOperator,
+        String hashKey) {
+
+    public PiiProperties {
+        threshold = threshold == null ? 0.7 : threshold;
+        if (threshold < 0 || threshold > 1) {
+            throw new IllegalArgumentException("tunebatch.pii.threshold must be in [0, 1], got " + threshold);
+        }
+        entities = entities == null || entities.isEmpty() ? EntityTypes.ALL : List.copyOf(entities);
+        for (String entity : entities) {
+            if (!EntityTypes.ALL.contains(entity)) {
+                throw new IllegalArgumentException("tunebatch.pii.entities: unknown entity type " + entity
+                        + "; known types are " + EntityTypes.ALL);
+            }
+        }
+        phoneRegions = phoneRegions == null || phoneRegions.isEmpty() ? List.of("US") : List.copyOf(phoneRegions);
+        contextBoost = contextBoost == null ? 0.35 : contextBoost;
+        contextWords = contextWords == null ? Map.of() : Map.copyOf(contextWords);
+        negativeContextWords = negativeContextWords == null ? DefaultContextWords.NEGATIVE : List.copyOf(negativeContextWords);
+        negativeContextPenalty = negativeContextPenalty == null ? 0.35 : negativeContextPenalty;
+        operators = operators == null ? Map.of() : Map.copyOf(operators);
+        defaultOperator = defaultOperator == null ? OperatorProperties.REPLACE : defaultOperator;
+        hashKey = hashKey == null ? "" : hashKey;
+    }
+
+    /** All defaults, for code that runs without Spring (tests, benchmarks). */
+    public static PiiProperties defaults() {
+        return new PiiProperties(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * One anonymization operator: {@code type} is replace, mask, redact, hash, encrypt or keep;
+     * {@code new-value} is replace's text (default {@code <ENTITY_TYPE>}); {@code keep-last}
+     * (default 4) and {@code mask-char} (default {@code *}) are mask's.
+     */
+    public record OperatorProperties(String type, String newValue, Integer keepLast, String maskChar) {
+
+        public static final OperatorProperties REPLACE = new OperatorProperties("replace", null, null, null);
+
+        public OperatorProperties {
+            type = type == null ? "replace" : type.toLowerCase(java.util.Locale.ROOT);
+            keepLast = keepLast == null ? 4 : keepLast;
+            maskChar = maskChar == null || maskChar.isEmpty() ? "*" : maskChar;
+        }
+    }
+}

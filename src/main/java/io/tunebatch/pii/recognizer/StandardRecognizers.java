@@ -1,0 +1,20 @@
+package io.tunebatch.pii.recognizer;
+
+import io.tunebatch.pii.PiiRecognizer;
+import java.util.List;
+
+/** The recognizers shipped with TuneBatch, one per entity type. */
+public final class StandardRecognizers {
+
+    private StandardRecognizers() {
+    }
+
+    public static List<PiiRecognizer> create(List<String> phoneRegions) {
+        return List.of(
+                new PersonRecognizer(),
+                new EmailRecognizer(),
+                new PhoneRecognizer(phoneRegions),
+                new UsSsnRecognizer(),
+                new CreditCardRecognizer());
+    }
+}

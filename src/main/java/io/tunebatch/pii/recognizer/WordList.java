@@ -1,0 +1,61 @@
+package io.tunebatch.pii.recognizer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A case-insensitive word set read from a classpath resource: words split on whitespace, {@code #} starts a comment line. */
+final class WordList {
+
+    private final Set<String> words;
+
+    private WordList(Set<String> words) {
+        this.words = Set.copyOf(words);
+    }
+
+    static WordList resource(String name) {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = WordList.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                for (String word : line.trim().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        words.add(word.toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+        return new WordList(words);
+    }
+
+    static WordList of(String... words) {
+        Set<String> set = new HashSet<>();
+        for (String word : words) {
+            set.add(word.toUpperCase(Locale.ROOT));
+        }
+        return new WordList(set);
+    }
+
+    /** {@code upperCaseWord} must already be upper case (Locale.ROOT). */
+    boolean containsUpper(String upperCaseWord) {
+        return words.contains(upperCaseWord);
+    }
+
+    int size() {
+        return words.size();
+    }
+}

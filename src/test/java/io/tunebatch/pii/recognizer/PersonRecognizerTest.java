@@ -1,0 +1,38 @@
+package io.tunebatch.pii.recognizer;
+
+import static io.tunebatch.pii.Detect.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunebatch.pii.EntityTypes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonRecognizerTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Please ask Maria Gonzalez about the refund.|Maria Gonzalez",
+            "The ticket was closed by Robert Johnson yesterday.|Robert Johnson",
+            "Dr. Okonkwo will call you back.|Okonkwo",
+            "Mrs Abernathy-Lowe signed the form.|Abernathy-Lowe",
+            "PATIENT: JOHN SMITH, SEEN TODAY|JOHN SMITH",
+            "Customer JENNIFER WALSH called twice.|JENNIFER WALSH",
+            "Hi, my name is Ngozi and I need help.|Ngozi",
+            "Forwarded to Jean-Luc van der Berg for review.|Jean-Luc van der Berg",
+            "She met Linda Q. Hartmann in Boston.|Linda Q. Hartmann",
+            "Thanks, William O'Connor|William O'Connor",
+    })
+    void findsNames(String text, String name) {
+        assertThat(values(text, EntityTypes.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Acme Corp shipped the order.", "Deliver to 12 Elm Street please.",
+            "The Quarterly Report is due on Monday.", "IBM and NASA signed a deal.", "Thank you for your patience.",
+            "Please update your account.", "Will you call me in May?", "ERROR: DISK FULL ON SERVER NODE",
+            "Version A1234 of the firmware.", "Contact Support Team for help."})
+    void ignoresNonNames(String text) {
+        assertThat(values(text, EntityTypes.PERSON)).isEmpty();
+    }
+}

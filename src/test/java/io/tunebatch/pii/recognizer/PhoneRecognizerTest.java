@@ -1,0 +1,27 @@
+package io.tunebatch.pii.recognizer;
+
+import static io.tunebatch.pii.Detect.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunebatch.pii.EntityTypes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneRecognizerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(212) 736-5000", "212-736-5000", "212.736.5000", "+1 212 736 5000",
+            "+44 20 7946 0958", "+49 30 901820", "+33 1 42 68 53 00"})
+    void findsValidNumbers(String phone) {
+        assertThat(values("You can reach me at " + phone + " after five.", EntityTypes.PHONE_NUMBER))
+                .containsExactly(phone);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Meeting on 2024-03-15 at 10:30.", "Upgrade to version 10.4.2.1 now.",
+            "ISBN 978-0-306-40615-7", "See pages 212-736 of the manual.", "Total: 2,127,365,000 units",
+            "Order 2127365000 shipped", "Tracking code 1Z999AA10123456784"})
+    void ignoresDatesVersionsAndIdentifiers(String text) {
+        assertThat(values(text, EntityTypes.PHONE_NUMBER)).isEmpty();
+    }
+}

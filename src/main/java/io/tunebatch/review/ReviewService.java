@@ -59,7 +59,7 @@ public class ReviewService {
     }
 
     /** The example with its decrypted originals; the decryption is recorded before anything is shown. */
-    @Transactional
+    @Transactional("transactionManager")
     public Optional<ReviewItem> show(String exampleId, String reviewer) {
         List<ReviewRepository.SealedOriginal> sealed = repository.sealedOriginals(exampleId);
         Map<String, String> originals = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ public class ReviewService {
     }
 
     /** Records one decision per example, all or nothing; unknown ids are refused. */
-    @Transactional
+    @Transactional("transactionManager")
     public List<ReviewDecision> decide(List<String> exampleIds, ReviewStatus decision, String annotator, String note) {
         requireAnnotator(annotator);
         Set<String> unknown = new LinkedHashSet<>(exampleIds);
@@ -91,7 +91,7 @@ public class ReviewService {
      * {@code example_id, decision, annotator}. Every line is checked first; one bad line and
      * nothing is recorded, with every problem listed by line and field.
      */
-    @Transactional
+    @Transactional("transactionManager")
     public List<ReviewDecision> importCsv(Path file) {
         List<ReviewDecision> decisions = new ArrayList<>();
         List<String> problems = new ArrayList<>();

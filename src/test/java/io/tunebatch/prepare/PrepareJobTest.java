@@ -60,6 +60,8 @@ abstract class PrepareJobTest extends ApplicationTest {
         PrepareSummary summary = prepare.summarize(execution);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM TASK_TASK_BATCH WHERE JOB_EXECUTION_ID = ?", execution.getId()))
+                .as("the job execution is linked to this process's Spring Cloud Task execution").isEqualTo(1);
         assertThat(summary.read()).isEqualTo(PrepareFixture.READ);
         assertThat(summary.written()).isEqualTo(PrepareFixture.WRITTEN);
         assertThat(summary.deduplicated()).isEqualTo(PrepareFixture.DEDUPLICATED);

@@ -50,10 +50,10 @@ final class PiiValues {
         return switch (random.nextInt(6)) {
             case 0 -> "+44 20 7946 0" + digits(random, 3);                          // UK drama range
             case 1 -> "+49 30 " + (2 + random.nextInt(8)) + digits(random, 7);      // Berlin
-            case 2 -> "+33 6 " + pairs(random, 4);                                 // French mobile
+            case 2 -> "+33 6 " + (10 + random.nextInt(29)) + " " + pairs(random, 3);   // French mobile
             case 3 -> "+91 9" + digits(random, 4) + " " + digits(random, 5);      // Indian mobile
             case 4 -> "+61 491 570 " + (100 + random.nextInt(900));                // AU drama range
-            default -> "+81 3-" + digits(random, 4) + "-" + digits(random, 4);     // Tokyo
+            default -> "+81 3-" + (2 + random.nextInt(8)) + digits(random, 3) + "-" + digits(random, 4); // Tokyo
         };
     }
 

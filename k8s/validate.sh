@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Validates k8s/ without a cluster: renders base and every overlay with kustomize, checks each
 # rendered document against the Kubernetes JSON schemas (strict: unknown fields fail) and our
-# policy (validate.py), then proves the checks bite by running the broken cases in tests/,
-# each of which must be rejected with the messages listed in its `expect` file.
+# policy (validate.py), checks the job definitions the CronJobs run (jobs/*.yaml, against
+# jobs/job-definition.schema.json: validate_jobs.py), then proves the checks bite by running
+# the broken cases in tests/, each of which must be rejected with the messages listed in its
+# `expect` file.
 #
 # First run installs its tools into k8s/.tools/ (ignored by git): kustomize through
 # `go install` (Go module proxy) and kubernetes-validate, which ships the schemas, through pip
@@ -14,6 +16,7 @@ KUBERNETES_VALIDATE_VERSION=1.37.0   # ships schemas for Kubernetes 1.25 .. 1.37
 KUBERNETES_VERSIONS=(1.31 1.37)      # oldest supported (podFailurePolicy is GA) and newest
 
 k8s="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$k8s")"
 tools="$k8s/.tools"
 kustomize="$tools/kustomize-$KUSTOMIZE_VERSION/kustomize"
 venv="$tools/venv-kubernetes-validate-$KUBERNETES_VALIDATE_VERSION"
@@ -24,10 +27,13 @@ fail() { echo "k8s/validate.sh: $*" >&2; exit 1; }
 install_kustomize() {
     [[ -x "$kustomize" ]] && return
     command -v go >/dev/null || fail "Go is needed to install kustomize $KUSTOMIZE_VERSION (go install); install Go or put kustomize at $kustomize"
-    echo "installing kustomize $KUSTOMIZE_VERSION into $(dirname "$kustomize") (once)" >&2
-    GOBIN="$(dirname "$kustomize")" GOTOOLCHAIN=local GOFLAGS= \
-        go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION" \
-        || fail "go install of kustomize $KUSTOMIZE_VERSION failed (see above)"
+    echo "installing kustomize $KUSTOMIZE_VERSION into $(dirname "$kustomize") (once, about 2-3 minutes)" >&2
+    mkdir -p "$tools"
+    if ! GOBIN="$(dirname "$kustomize")" GOTOOLCHAIN=local GOFLAGS= \
+        go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION" > "$tools/go-install.log" 2>&1; then
+        cat "$tools/go-install.log" >&2
+        fail "go install of kustomize $KUSTOMIZE_VERSION failed (output above)"
+    fi
 }
 
 install_validator() {
@@ -52,6 +58,10 @@ check() {
     "$venv/bin/python" "$k8s/validate.py" "$1" "$rendered/$1.yaml" "${KUBERNETES_VERSIONS[@]}"
 }
 
+check_jobs() {
+    "$venv/bin/python" "$k8s/validate_jobs.py" "$repo/jobs/job-definition.schema.json" "$@"
+}
+
 install_kustomize
 install_validator
 
@@ -60,13 +70,19 @@ for target in base overlays/dev overlays/prod; do
     render "$target" "$k8s/$target"
     check "$target" || status=1
 done
+check_jobs "$repo"/jobs/*.yaml || status=1
 
 # Negative tests: each broken case must fail validation and name every problem in its expect file.
 negatives=0
 for case_dir in "$k8s"/tests/*/; do
     name="tests/$(basename "$case_dir")"
-    render "$name" "$case_dir"
-    if output="$(check "$name")"; then
+    if [[ -f "$case_dir/definition.yaml" ]]; then
+        output="$(check_jobs "$case_dir/definition.yaml")" && accepted=1 || accepted=0
+    else
+        render "$name" "$case_dir"
+        output="$(check "$name")" && accepted=1 || accepted=0
+    fi
+    if [[ $accepted -eq 1 ]]; then
         echo "$name: accepted, but it is broken on purpose: the checks no longer catch it" >&2
         status=1
         continue
@@ -88,4 +104,4 @@ if [[ $status -ne 0 ]]; then
     echo "k8s/validate.sh: FAILED" >&2
     exit 1
 fi
-echo "k8s/validate.sh: base, dev and prod valid; $negatives broken cases rejected"
+echo "k8s/validate.sh: base, dev, prod and the job definitions valid; $negatives broken cases rejected"

@@ -15,20 +15,21 @@ import picocli.CommandLine.Command;
  */
 @Component
 @ConditionalOnProperty(name = "tunebatch.cli.enabled", havingValue = "true", matchIfMissing = true)
-class CommandLineRunnerConfiguration implements CommandLineRunner, ExitCodeGenerator {
+class CommandLineRunnerConfiguration implements CommandLineRunner {
 
     private final AutowireCapableBeanFactory beanFactory;
     private final List<TopLevelCommand> commands;
-    private int exitCode;
+    private final ExitCode exitCode;
 
-    CommandLineRunnerConfiguration(AutowireCapableBeanFactory beanFactory, List<TopLevelCommand> commands) {
+    CommandLineRunnerConfiguration(AutowireCapableBeanFactory beanFactory, List<TopLevelCommand> commands, ExitCode exitCode) {
         this.beanFactory = beanFactory;
         this.commands = commands;
+        this.exitCode = exitCode;
     }
 
     @Override
     public void run(String... args) {
-        exitCode = newCommandLine().execute(args);
+        exitCode.value = newCommandLine().execute(args);
     }
 
     CommandLine newCommandLine() {
@@ -36,11 +37,6 @@ class CommandLineRunnerConfiguration implements CommandLineRunner, ExitCodeGener
         commands.forEach(root::addSubcommand);
         root.setExecutionExceptionHandler(new CommandErrorHandler());
         return root;
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
     }
 
     @Command(name = "tunebatch", mixinStandardHelpOptions = true, version = "TuneBatch 0.1.0",
@@ -52,6 +48,20 @@ class CommandLineRunnerConfiguration implements CommandLineRunner, ExitCodeGener
         @Override
         public void run() {
             spec.commandLine().usage(System.err);
+        }
+    }
+
+    /**
+     * The command's exit code for Spring Boot (and so for the Spring Cloud Task record). A bean of its
+     * own: Spring Cloud Task wraps CommandLineRunner beans, which would hide an ExitCodeGenerator on the runner.
+     */
+    @Component
+    static final class ExitCode implements ExitCodeGenerator {
+        private volatile int value;
+
+        @Override
+        public int getExitCode() {
+            return value;
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,12 @@ public class JobsService {
     }
 
     public Optional<JobExecution> find(long executionId) {
-        return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+        } catch (EmptyResultDataAccessException e) {
+            // Batch 6's JDBC explorer throws instead of returning null for an unknown id
+            return Optional.empty();
+        }
     }
 
     /**

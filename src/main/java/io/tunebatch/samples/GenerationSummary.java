@@ -1,5 +1,7 @@
 package io.tunebatch.samples;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record GenerationSummary(String outDir, long seed, String groundTruthDir,
                               long piiValues, long hardNegatives, Map<String, Long> plantings) {
 
         public FileSummary {
-            plantings = Map.copyOf(plantings);
+            plantings = Collections.unmodifiableMap(new LinkedHashMap<>(plantings));
         }
     }
 

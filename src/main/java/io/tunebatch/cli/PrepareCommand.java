@@ -3,7 +3,6 @@ package io.tunebatch.cli;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.prepare.PrepareSummary;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ class PrepareCommand implements Callable<Integer>, TopLevelCommand {
         Output.line("  examples written   %d", s.written());
         Output.line("  deduplicated       %d", s.deduplicated());
         Output.line("  rejected           %d%s", s.rejected(), s.rejected() > 0
-                ? "  (SELECT * FROM rejected_record WHERE job_execution_id IN (...); see docs)" : "");
+                ? "  (reasons: SELECT * FROM rejected_record WHERE job_execution_id = " + s.jobExecutionId() + ")" : "");
         Output.line("  scanned for PII    %d (%d with PII, %d detections)", s.scanned(), s.examplesWithPii(), s.detections());
         Output.line("  valid / invalid    %d / %d", s.valid(), s.invalid());
         s.invalidByRule().forEach((rule, count) -> Output.line("    %-20s %d", rule, count));

@@ -1,0 +1,77 @@
+package io.tunebatch.evaluate;
+
+import io.tunebatch.audit.CurrentTask;
+import io.tunebatch.audit.GovernanceTransactions;
+import io.tunebatch.pii.PiiDetector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Runs a suite against a subject, writes the JSON and HTML reports and stores the run with its
+ * per-case results, linked to the job execution (evaluate step) or model version that asked for
+ * it. Does not enforce the gate itself: callers decide ({@link StoredEvaluation#requireGatePassed()}).
+ */
+@Service
+public class EvaluationService {
+
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final EvalSuiteLoader loader = new EvalSuiteLoader();
+    private final ObjectProvider<PiiDetector> piiDetector;
+    private final EvalRunRepository runs;
+    private final EvaluateProperties properties;
+    private final TransactionOperations transactions;
+    private final CurrentTask task;
+
+    public EvaluationService(ObjectProvider<PiiDetector> piiDetector, EvalRunRepository runs, EvaluateProperties properties,
+                             @Qualifier(GovernanceTransactions.BEAN) TransactionOperations transactions, CurrentTask task) {
+        this.piiDetector = piiDetector;
+        this.runs = runs;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.task = task;
+    }
+
+    public EvalSuite loadSuite(Path suiteFile) {
+        return loader.load(suiteFile);
+    }
+
+    public double gatePassRate() {
+        return properties.gatePassRate();
+    }
+
+    /**
+     * @param jobExecutionId the job execution of the evaluate step, or {@code null} from the command line
+     */
+    public StoredEvaluation evaluate(EvalSuite suite, EvalSubject subject, TextGenerator generator, String evaluatedBy,
+                                     Long jobExecutionId) {
+        PiiDetector pii = piiDetector.getIfAvailable();
+        if (pii == null) {
+            throw new IllegalStateException("no PII detector is configured: evaluation scans every output for PII "
+                    + "(safety cases and report redaction) and cannot run without the PII engine");
+        }
+        Clock clock = Clock.systemUTC();
+        EvaluationReport report = new Evaluator(pii, clock).evaluate(suite, subject.description(), generator,
+                properties.gatePassRate());
+        Path folder = properties.reportDir().resolve(FOLDER_TIME.format(report.startedAt()) + "-" + safe(suite.name()) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        ReportFiles files = ReportFiles.write(report, folder);
+        Long taskExecutionId = task.executionId().orElse(null);
+        long runId = transactions.execute(status -> runs.insert(report, files, subject, evaluatedBy, jobExecutionId, taskExecutionId));
+        return new StoredEvaluation(runId, report, files);
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,11 @@
+package io.tunebatch.registry;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param cardDir where model cards are written, one folder per model and version
+ */
+@ConfigurationProperties("tunebatch.registry")
+public record RegistryProperties(Path cardDir) {
+}

@@ -159,6 +159,11 @@ public final class Transformer implements AutoCloseable {
         return shape.clone();
     }
 
+    /** A manager for one call's intermediate arrays, on the model's device. */
+    NDManager newCallManager() {
+        return manager.newSubManager();
+    }
+
     /** Logits for a batch of equally long id sequences, [batch, length, vocab] flattened; no cache, no dropout. */
     public float[] logits(long[][] ids, LoraAdapter adapter) {
         try (NDManager call = manager.newSubManager()) {

@@ -93,9 +93,7 @@ public final class PeftAdapter {
         targets.forEach(t -> modules.add(t.asString()));
         try {
             return new LoraSettings(config.path("r").asInt(0), config.path("lora_alpha").asDouble(0),
-                    config.path("lora_dropout").asDouble(0), modules.stream().sorted(
-                            java.util.Comparator.comparing(m -> List.copyOf(Transformer.MODULE_BLOCKS.keySet()).indexOf(m)))
-                            .toList(), config.path("use_rslora").asBoolean(false));
+                    config.path("lora_dropout").asDouble(0), modules, config.path("use_rslora").asBoolean(false));
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(file + ": " + e.getMessage(), e);
         }

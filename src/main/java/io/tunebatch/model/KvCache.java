@@ -35,6 +35,11 @@ final class KvCache implements AutoCloseable {
         return joined;
     }
 
+    /** A manager for one decoding step's intermediates; the cache's own arrays outlive it. */
+    NDManager newCallManager() {
+        return manager.getParentManager().newSubManager();
+    }
+
     /** Positions cached so far. */
     int length() {
         return length;

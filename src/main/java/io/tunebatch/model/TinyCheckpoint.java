@@ -21,7 +21,7 @@ public final class TinyCheckpoint {
     public record Dimensions(int vocabSize, int hiddenSize, int intermediateSize, int layers, int heads,
                              int keyValueHeads) {
         /** About 3.2M parameters: big enough to learn a toy task, fast enough for a CPU demo. */
-        public static final Dimensions DEMO = new Dimensions(512, 256, 688, 4, 4, 2);
+        public static final Dimensions DEMO = new Dimensions(ByteLevelTokenizer.SIZE, 256, 688, 4, 4, 2);
         /** About 30k parameters, for unit tests. */
         public static final Dimensions TEST = new Dimensions(272, 32, 64, 2, 4, 2);
 

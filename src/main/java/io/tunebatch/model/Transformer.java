@@ -1,0 +1,218 @@
+package io.tunebatch.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decoder-only transformer (Llama, Qwen2, Mistral) with its weights on one device. The base
+ * weights are never trained; LoRA weights come in through {@link ForwardPass#adapter()}.
+ */
+public final class Transformer implements AutoCloseable {
+
+    /** Each projection module and the block it sits in, in Hugging Face naming. */
+    public static final Map<String, String> MODULE_BLOCKS = moduleBlocks();
+
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final DataType dataType;
+    private final NDArray embedding;
+    private final List<DecoderLayer> layers;
+    private final RmsNorm finalNorm;
+    private final NDArray lmHead;
+    private final Rope rope;
+    private final Map<String, long[]> projectionShapes;
+
+    private Transformer(ModelConfig config, NDManager manager, DataType dataType, NDArray embedding,
+                        List<DecoderLayer> layers, RmsNorm finalNorm, NDArray lmHead,
+                        Map<String, long[]> projectionShapes) {
+        this.config = config;
+        this.manager = manager;
+        this.dataType = dataType;
+        this.embedding = embedding;
+        this.layers = layers;
+        this.finalNorm = finalNorm;
+        this.lmHead = lmHead;
+        this.rope = new Rope(config);
+        this.projectionShapes = projectionShapes;
+    }
+
+    private static Map<String, String> moduleBlocks() {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        for (String module : List.of("q_proj", "k_proj", "v_proj", "o_proj")) {
+            blocks.put(module, "self_attn");
+        }
+        for (String module : List.of("gate_proj", "up_proj", "down_proj")) {
+            blocks.put(module, "mlp");
+        }
+        return Map.copyOf(blocks);
+    }
+
+    /** Loads config.json and the safetensors weights of a model folder onto the device, in the given dtype. */
+    public static Transformer load(Path modelDirectory, Device device, DataType dataType) {
+        ModelConfig config = ModelConfig.load(modelDirectory);
+        Checkpoint checkpoint = Checkpoint.open(modelDirectory);
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            Loader loader = new Loader(checkpoint, manager, dataType);
+            List<DecoderLayer> layers = new ArrayList<>();
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            for (int i = 0; i < config.numLayers(); i++) {
+                String prefix = "model.layers." + i + ".";
+                Map<String, Projection> projections = new LinkedHashMap<>();
+                for (Map.Entry<String, String> module : MODULE_BLOCKS.entrySet()) {
+                    String name = prefix + module.getValue() + "." + module.getKey();
+                    boolean hasBias = switch (module.getKey()) {
+                        case "q_proj", "k_proj", "v_proj" -> config.attentionBias();
+                        case "o_proj" -> config.outputBias();
+                        default -> config.mlpBias();
+                    };
+                    long[] shape = expectedShape(config, module.getKey());
+                    NDArray weight = loader.tensor(name + ".weight", shape);
+                    NDArray bias = hasBias ? loader.tensor(name + ".bias", new long[] {shape[0]}) : null;
+                    projections.put(module.getKey(), new Projection(i, module.getKey(), weight, bias));
+                    shapes.put(i + "." + module.getKey(), shape);
+                }
+                long[] hidden = {config.hiddenSize()};
+                layers.add(new DecoderLayer(
+                        new RmsNorm(loader.tensor(prefix + "input_layernorm.weight", hidden), config.rmsNormEps()),
+                        new Attention(i, config, projections.get("q_proj"), projections.get("k_proj"),
+                                projections.get("v_proj"), projections.get("o_proj")),
+                        new RmsNorm(loader.tensor(prefix + "post_attention_layernorm.weight", hidden),
+                                config.rmsNormEps()),
+                        new FeedForward(projections.get("gate_proj"), projections.get("up_proj"),
+                                projections.get("down_proj"))));
+            }
+            long[] vocabShape = {config.vocabSize(), config.hiddenSize()};
+            NDArray embedding = loader.tensor("model.embed_tokens.weight", vocabShape);
+            NDArray lmHead = config.tieWordEmbeddings() && !checkpoint.contains("lm_head.weight")
+                    ? embedding : loader.tensor("lm_head.weight", vocabShape);
+            RmsNorm finalNorm = new RmsNorm(loader.tensor("model.norm.weight", new long[] {config.hiddenSize()}),
+                    config.rmsNormEps());
+            return new Transformer(config, manager, dataType, embedding, List.copyOf(layers), finalNorm, lmHead,
+                    Map.copyOf(shapes));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static long[] expectedShape(ModelConfig config, String module) {
+        long hidden = config.hiddenSize();
+        long queryWidth = (long) config.numHeads() * config.headDim();
+        long kvWidth = (long) config.numKeyValueHeads() * config.headDim();
+        return switch (module) {
+            case "q_proj" -> new long[] {queryWidth, hidden};
+            case "k_proj", "v_proj" -> new long[] {kvWidth, hidden};
+            case "o_proj" -> new long[] {hidden, queryWidth};
+            case "gate_proj", "up_proj" -> new long[] {config.intermediateSize(), hidden};
+            default -> new long[] {hidden, config.intermediateSize()};
+        };
+    }
+
+    private record Loader(Checkpoint checkpoint, NDManager manager, DataType dataType) {
+        NDArray tensor(String name, long[] expectedShape) {
+            HostTensor host = checkpoint.read(name);
+            if (!java.util.Arrays.equals(host.shape(), expectedShape)) {
+                throw new CheckpointException(checkpoint.directory() + ": tensor " + name + " has shape "
+                        + java.util.Arrays.toString(host.shape()) + " but config.json implies "
+                        + java.util.Arrays.toString(expectedShape));
+            }
+            NDArray wide = host.toNDArray(manager);
+            if (dataType == DataType.FLOAT32) {
+                return wide;
+            }
+            NDArray narrow = wide.toType(dataType, false);
+            wide.close();
+            return narrow;
+        }
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** [out, in] of a projection, e.g. ("0", "q_proj"). */
+    public long[] projectionShape(int layer, String module) {
+        long[] shape = projectionShapes.get(layer + "." + module);
+        if (shape == null) {
+            throw new IllegalArgumentException("no projection " + module + " in layer " + layer);
+        }
+        return shape.clone();
+    }
+
+    /** A manager for one call's intermediate arrays, on the model's device. */
+    NDManager newCallManager() {
+        return manager.newSubManager();
+    }
+
+    /** Logits for a batch of equally long id sequences, [batch, length, vocab] flattened; no cache, no dropout. */
+    public float[] logits(long[][] ids, LoraAdapter adapter) {
+        try (NDManager call = manager.newSubManager()) {
+            NDArray input = call.create(ids);
+            ForwardPass pass = pass(call, 0, ids[0].length, adapter, null, null);
+            return forward(input, pass, false).toFloatArray();
+        }
+    }
+
+    /** Logits [batch, length, vocab] in float32 for token ids [batch, length] placed at positions from cache length. */
+    NDArray forward(NDArray ids, ForwardPass pass, boolean lastPositionOnly) {
+        NDArray hidden = embedding.get(pass.manager(), new NDIndex("{}", ids));
+        for (DecoderLayer layer : layers) {
+            hidden = layer.forward(hidden, pass);
+        }
+        if (lastPositionOnly) {
+            hidden = hidden.get(new NDIndex(":, -1:, :"));
+        }
+        NDArray logits = Linear.linear(finalNorm.apply(hidden), lmHead).head();
+        return logits.toType(DataType.FLOAT32, false);
+    }
+
+    /** The shared state for a forward call over {@code length} new tokens after {@code start} earlier ones. */
+    ForwardPass pass(NDManager callManager, int start, int length, LoraAdapter adapter, LoraDropout dropout,
+                     KvCache cache) {
+        NDList tables = rope.tables(callManager, start, length, dataType);
+        return new ForwardPass(callManager, tables, causalMask(callManager, start, length), adapter, dropout, cache);
+    }
+
+    /** 0 where query t (at position start+t) may see key j, -inf elsewhere; null when it sees all. */
+    private NDArray causalMask(NDManager callManager, int start, int length) {
+        int total = start + length;
+        int window = config.slidingWindow();
+        if (length == 1 && (window == 0 || total <= window)) {
+            return null;
+        }
+        float[] mask = new float[length * total];
+        for (int t = 0; t < length; t++) {
+            int position = start + t;
+            for (int j = 0; j < total; j++) {
+                boolean visible = j <= position && (window == 0 || position - j < window);
+                mask[t * total + j] = visible ? 0f : Float.NEGATIVE_INFINITY;
+            }
+        }
+        return callManager.create(mask, new Shape(length, total)).toType(dataType, false);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

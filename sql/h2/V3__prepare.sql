@@ -23,7 +23,8 @@ CREATE TABLE training_example (
     CONSTRAINT training_example_pii CHECK (pii_scan_result IN ('clean', 'detected'))
 );
 CREATE INDEX training_example_normalized ON training_example (normalized_hash);
-CREATE INDEX training_example_scan ON training_example (pii_scan_result);
+-- pii-scan pages through unscanned examples in id order: this index serves both filter and order
+CREATE INDEX training_example_scan ON training_example (pii_scan_result, id);
 
 -- Lineage: one row per (example, source record). The same content in two documents is one
 -- example with two rows here.

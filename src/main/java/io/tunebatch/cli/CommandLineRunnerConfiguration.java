@@ -29,7 +29,13 @@ class CommandLineRunnerConfiguration implements CommandLineRunner {
 
     @Override
     public void run(String... args) {
-        exitCode.value = newCommandLine().execute(args);
+        exitCode.value = newCommandLine().execute(commandArguments(args));
+    }
+
+    /** Spring Boot already took {@code --some.property=value} arguments as configuration; picocli must not see them. */
+    static String[] commandArguments(String... args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.matches("--[a-zA-Z0-9-]+(\\.[a-zA-Z0-9\\[\\]-]+)+=.*"))
+                .toArray(String[]::new);
     }
 
     CommandLine newCommandLine() {

@@ -1,0 +1,90 @@
+package io.tunebatch.train;
+
+import io.tunebatch.snapshot.SnapshotExporter;
+import io.tunebatch.snapshot.SnapshotRepository;
+import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The train job: training-data (export + split) → train (one partition per grid candidate, at most
+ * one per device at a time, each in a child JVM) → select-candidate.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrainJobConfiguration {
+
+    public static final String JOB_NAME = "train";
+
+    @Bean
+    Job trainJob(JobRepository jobRepository, @Qualifier("trainingDataStep") Step data,
+                 @Qualifier("trainStep") Step train, @Qualifier("selectCandidateStep") Step select) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(data).next(train).next(select).build();
+    }
+
+    @Bean
+    Step trainingDataStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                          SnapshotRepository snapshots, SnapshotExporter exporter,
+                          @Value("${tunebatch.data-dir}") Path dataDir) {
+        return new StepBuilder("training-data", jobRepository)
+                .tasklet(new TrainingDataTasklet(snapshots, exporter, dataDir), tm).build();
+    }
+
+    @Bean
+    Step trainStep(JobRepository jobRepository, Partitioner candidatePartitioner,
+                   @Qualifier("trainCandidateStep") Step candidateStep,
+                   @Value("${tunebatch.train.parallel-partitions:0}") int parallel) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("train-");
+        // one partition per device at a time: several trainings on one device only fight for it
+        executor.setConcurrencyLimit(parallel > 0 ? parallel : DeviceInventory.resolve("auto").size());
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(candidateStep);
+        handler.setTaskExecutor(executor);
+        return new StepBuilder("train", jobRepository)
+                .partitioner("train-candidate", candidatePartitioner)
+                .partitionHandler(handler)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner candidatePartitioner(@Value("#{jobParameters['config']}") String configFile) {
+        TrainingConfig config = TrainingConfigLoader.load(Path.of(configFile));
+        return new CandidatePartitioner(config, DeviceInventory.resolve(config.devices()));
+    }
+
+    @Bean
+    Step trainCandidateStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                            CandidateTrainingTasklet candidateTrainingTasklet) {
+        return new StepBuilder("train-candidate", jobRepository)
+                .tasklet(candidateTrainingTasklet, tm)
+                .listener(candidateTrainingTasklet)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CandidateTrainingTasklet candidateTrainingTasklet(TrainingRunRepository runs, @Value("${tunebatch.data-dir}") Path dataDir,
+                                                      @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instance,
+                                                      @Value("${tunebatch.train.child-heap:4g}") String childHeap,
+                                                      @Value("${tunebatch.train.poll-millis:1000}") long pollMillis) {
+        return new CandidateTrainingTasklet(runs, TrainingWorkspace.of(dataDir, instance), childHeap, pollMillis);
+    }
+
+    @Bean
+    Step selectCandidateStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                             TrainingRunRepository runs) {
+        return new StepBuilder("select-candidate", jobRepository).tasklet(new SelectCandidateTasklet(runs), tm).build();
+    }
+}

@@ -1,0 +1,66 @@
+package io.tunebatch.train;
+
+import io.tunebatch.ops.ExitMessages;
+import io.tunebatch.snapshot.DatasetSnapshot;
+import io.tunebatch.snapshot.SnapshotRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/** Launches the train job on a snapshot and reads back its candidates and selection. */
+@Service
+public class TrainService {
+
+    private final JobOperator jobOperator;
+    private final Job trainJob;
+    private final SnapshotRepository snapshots;
+    private final TrainingRunRepository runs;
+
+    public TrainService(JobOperator jobOperator, @Qualifier("trainJob") Job trainJob, SnapshotRepository snapshots,
+                        TrainingRunRepository runs) {
+        this.jobOperator = jobOperator;
+        this.trainJob = trainJob;
+        this.snapshots = snapshots;
+        this.runs = runs;
+    }
+
+    /**
+     * Checks the inputs before launching: the snapshot exists, the base model folder has a config,
+     * the training configuration loads.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public JobExecution train(String snapshotId, Path baseModel, Path configFile) throws Exception {
+        DatasetSnapshot snapshot = snapshots.find(snapshotId)
+                .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId + "; see `tunebatch snapshot list`"));
+        if (!Files.isRegularFile(baseModel.resolve("config.json"))) {
+            throw new IllegalArgumentException(baseModel + " is not a Hugging Face model folder (no config.json)");
+        }
+        try {
+            TrainingConfigLoader.load(configFile);
+        } catch (TrainingConfigLoader.TrainingConfigException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return jobOperator.start(trainJob, new JobParametersBuilder()
+                .addString("snapshot", snapshot.id())
+                .addString("snapshotFingerprint", snapshot.fingerprint())
+                .addString("baseModel", baseModel.toAbsolutePath().normalize().toString())
+                .addString("config", configFile.toAbsolutePath().normalize().toString())
+                .addString("launchedAt", Instant.now().toString())
+                .toJobParameters());
+    }
+
+    public TrainingSummary summarize(JobExecution execution) {
+        long instance = execution.getJobInstance().getInstanceId();
+        TrainingJobParameters job = TrainingJobParameters.of(execution.getJobParameters());
+        return new TrainingSummary(execution.getId(), instance, execution.getStatus().name(),
+                ExitMessages.firstLine(execution.getExitStatus().getExitDescription()), job.snapshotId(),
+                job.snapshotFingerprint(), job.baseModel(), runs.runs(instance), runs.selected(instance).orElse(null));
+    }
+}

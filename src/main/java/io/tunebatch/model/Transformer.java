@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decoder-only transformer (Llama, Qwen2, Mistral) with its weights on one device. The base
- * weights are never trained; LoRA weights come in through {@link ForwardPass#adapter()}.
+ * A decoder-only transformer (Llama, Qwen2, Mistral) with its weights on one device, stored in
+ * FP32 or FP16 and computed with in FP32 (see {@link Precision}). The base weights are never
+ * trained; LoRA weights come in through {@link ForwardPass#adapter()}.
  */
 public final class Transformer implements AutoCloseable {
 
@@ -173,23 +174,22 @@ public final class Transformer implements AutoCloseable {
         }
     }
 
-    /** Logits [batch, length, vocab] in float32 for token ids [batch, length] placed at positions from cache length. */
+    /** Logits [batch, length, vocab] for token ids [batch, length] placed at positions from cache length. */
     NDArray forward(NDArray ids, ForwardPass pass, boolean lastPositionOnly) {
-        NDArray hidden = embedding.get(pass.manager(), new NDIndex("{}", ids));
+        NDArray hidden = embedding.get(pass.manager(), new NDIndex("{}", ids)).toType(DataType.FLOAT32, false);
         for (DecoderLayer layer : layers) {
             hidden = layer.forward(hidden, pass);
         }
         if (lastPositionOnly) {
             hidden = hidden.get(new NDIndex(":, -1:, :"));
         }
-        NDArray logits = Linear.linear(finalNorm.apply(hidden), lmHead).head();
-        return logits.toType(DataType.FLOAT32, false);
+        return Linear.linear(finalNorm.apply(hidden), Precision.widen(lmHead, pass.manager())).head();
     }
 
     /** The shared state for a forward call over {@code length} new tokens after {@code start} earlier ones. */
     ForwardPass pass(NDManager callManager, int start, int length, LoraAdapter adapter, LoraDropout dropout,
                      KvCache cache) {
-        NDList tables = rope.tables(callManager, start, length, dataType);
+        NDList tables = rope.tables(callManager, start, length);
         return new ForwardPass(callManager, tables, causalMask(callManager, start, length), adapter, dropout, cache);
     }
 
@@ -208,7 +208,7 @@ public final class Transformer implements AutoCloseable {
                 mask[t * total + j] = visible ? 0f : Float.NEGATIVE_INFINITY;
             }
         }
-        return callManager.create(mask, new Shape(length, total)).toType(dataType, false);
+        return callManager.create(mask, new Shape(length, total));
     }
 
     @Override

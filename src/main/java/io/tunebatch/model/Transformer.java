@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A decoder-only transformer (Llama, Qwen2, Mistral) with its weights on one device, stored in
- * FP32 or FP16 and computed with in FP32 (see {@link Precision}). The base weights are never
+ * FP32 or FP16, with all arithmetic in FP32 (see {@link Precision}). The base weights are never
  * trained; LoRA weights come in through {@link ForwardPass#adapter()}.
  */
 public final class Transformer implements AutoCloseable {

@@ -1,6 +1,8 @@
 package io.tunebatch.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -9,7 +11,9 @@ import java.util.TreeMap;
 
 /**
  * AdamW (decoupled weight decay, bias-corrected moments) over the LoRA weights, with global-norm
- * gradient clipping. Its moments and step count are part of the resumable trainer state.
+ * gradient clipping, through DJL's fused libtorch kernel. It adds epsilon to sqrt(v) before the bias
+ * correction of the step size (the Adam paper's efficient form), so it differs from torch.optim.AdamW
+ * only in epsilon being scaled by sqrt(1 - beta2^t). Its moments and step count are part of the resumable trainer state.
  */
 final class AdamW implements AutoCloseable {
 
@@ -34,47 +38,32 @@ final class AdamW implements AutoCloseable {
     double step(double learningRate) {
         try (NDManager scratch = manager.newSubManager()) {
             Map<String, NDArray> gradients = new TreeMap<>();
-            double squares = 0;
+            NDList squares = new NDList();
             for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
                 NDArray gradient = entry.getValue().getGradient();
                 gradient.attach(scratch);
                 gradients.put(entry.getKey(), gradient);
-                squares += gradient.square().sum().getFloat();
+                squares.add(gradient.square().sum());
             }
-            double norm = Math.sqrt(squares);
-            double clip = settings.maxGradNorm() > 0 ? settings.maxGradNorm() / (norm + 1e-6) : 1;
+            double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+            double clip = settings.maxGradNorm() > 0 ? Math.min(1, settings.maxGradNorm() / (norm + 1e-6)) : 1;
             updates++;
             double correction1 = 1 - Math.pow(settings.beta1(), updates);
             double correction2 = 1 - Math.pow(settings.beta2(), updates);
             for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
                 String name = entry.getKey();
-                NDArray parameter = entry.getValue();
-                NDArray gradient = gradients.get(name);
-                if (clip < 1) {
-                    gradient = gradient.mul(Scalars.of(scratch, clip));
-                }
-                NDArray m = firstMoments.get(name);
-                NDArray v = secondMoments.get(name);
-                m.muli(Scalars.of(scratch, settings.beta1())).addi(gradient.mul(Scalars.of(scratch, 1 - settings.beta1())));
-                v.muli(Scalars.of(scratch, settings.beta2()))
-                        .addi(gradient.square().mul(Scalars.of(scratch, 1 - settings.beta2())));
-                if (settings.weightDecay() > 0) {
-                    parameter.muli(Scalars.of(scratch, 1 - learningRate * settings.weightDecay()));
-                }
-                NDArray denominator = temporary(v.sqrt(), scratch).div(Scalars.of(scratch, Math.sqrt(correction2)))
-                        .add(Scalars.of(scratch, settings.epsilon()));
-                parameter.subi(temporary(m.div(denominator), scratch)
-                        .mul(Scalars.of(scratch, learningRate / correction1)));
-                JniUtils.zeroGrad((PtNDArray) parameter);
+                PtNDArray parameter = (PtNDArray) entry.getValue();
+                // one fused libtorch call: decoupled decay, moments, bias-corrected step with
+                // epsilon added to sqrt(v); the clip factor goes in as the gradient rescale
+                JniUtils.adamUpdate(parameter, (PtNDArray) gradients.get(name), (PtNDArray) firstMoments.get(name),
+                        (PtNDArray) secondMoments.get(name), (float) learningRate,
+                        (float) (learningRate * Math.sqrt(correction2) / correction1), (float) settings.weightDecay(),
+                        (float) clip, -1f, (float) settings.beta1(), (float) settings.beta2(),
+                        (float) settings.epsilon(), true);
+                JniUtils.zeroGrad(parameter);
             }
             return norm;
         }
-    }
-
-    /** Results of ops on long-lived arrays join their manager; move them to the step's scratch one. */
-    private static NDArray temporary(NDArray array, NDManager scratch) {
-        array.attach(scratch);
-        return array;
     }
 
     long updates() {

@@ -2,7 +2,6 @@ package io.tunebatch.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /** Grouped-query self-attention: several query heads share one key/value head. */
@@ -47,7 +46,7 @@ final class Attention {
         if (pass.mask() != null) {
             scores = scores.add(pass.mask());
         }
-        NDArray probabilities = scores.toType(DataType.FLOAT32, false).softmax(3).toType(q.getDataType(), false);
+        NDArray probabilities = scores.softmax(3);
         NDArray context = probabilities.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headDim);
         return output.apply(context, pass);
     }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which device to compute on. With CUDA visible to libtorch the GPUs are used, base weights in
- * FP16 (DJL's PyTorch engine has no BF16) while LoRA weights, optimizer moments, norms' arithmetic
- * and the loss stay FP32; on CPU everything is FP32.
+ * Which device to compute on. With CUDA visible to libtorch the GPUs are used and base weights are
+ * stored in FP16 (DJL's PyTorch engine has no BF16); arithmetic, LoRA weights and optimizer moments
+ * stay FP32 (see {@link Precision}). On CPU everything is FP32.
  */
 public final class Devices {
 

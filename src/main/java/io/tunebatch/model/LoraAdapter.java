@@ -3,6 +3,7 @@ package io.tunebatch.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -89,10 +90,10 @@ public final class LoraAdapter implements AutoCloseable {
         if (tensor == null) {
             throw new CheckpointException(source + ": missing tensor " + name);
         }
-        if (!java.util.Arrays.equals(tensor.shape(), shape)) {
+        if (!Arrays.equals(tensor.shape(), shape)) {
             throw new CheckpointException(source + ": tensor " + name + " has shape "
-                    + java.util.Arrays.toString(tensor.shape()) + ", the base model needs "
-                    + java.util.Arrays.toString(shape));
+                    + Arrays.toString(tensor.shape()) + ", the base model needs "
+                    + Arrays.toString(shape));
         }
         return tensor.toNDArray(manager);
     }

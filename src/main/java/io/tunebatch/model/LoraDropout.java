@@ -1,7 +1,6 @@
 package io.tunebatch.model;
 
 import ai.djl.ndarray.NDArray;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -10,9 +9,6 @@ import java.util.SplittableRandom;
  * saved RNG state to resume, and parallel trainers in one JVM cannot disturb each other.
  */
 final class LoraDropout {
-
-    private static final List<String> MODULES = List.of("q_proj", "k_proj", "v_proj", "o_proj",
-            "gate_proj", "up_proj", "down_proj");
 
     private final double rate;
     private final long seed;
@@ -26,7 +22,7 @@ final class LoraDropout {
         if (rate == 0) {
             return input;
         }
-        SplittableRandom random = new SplittableRandom(mix(mix(seed, layer), MODULES.indexOf(module)));
+        SplittableRandom random = new SplittableRandom(mix(mix(seed, layer), Transformer.MODULES.indexOf(module)));
         float keep = (float) (1 / (1 - rate));
         float[] mask = new float[Math.toIntExact(input.getShape().size())];
         for (int i = 0; i < mask.length; i++) {

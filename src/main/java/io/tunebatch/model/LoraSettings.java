@@ -27,9 +27,9 @@ public record LoraSettings(int rank, double alpha, double dropout, List<String> 
         }
         targetModules = List.copyOf(targetModules == null || targetModules.isEmpty() ? DEFAULT_TARGETS : targetModules);
         for (String module : targetModules) {
-            if (!Transformer.MODULE_BLOCKS.containsKey(module)) {
+            if (!Transformer.MODULES.contains(module)) {
                 throw new IllegalArgumentException("LoRA target module '" + module + "' is not one of "
-                        + Transformer.MODULE_BLOCKS.keySet().stream().sorted().toList());
+                        + Transformer.MODULES);
             }
         }
     }

@@ -22,8 +22,9 @@ public final class LoraTrainer {
                 StepMetrics step = session.runStep();
                 metrics.add(step);
                 listener.onStep(step);
-                boolean due = settings.checkpointEverySteps() > 0 && step.step() % settings.checkpointEverySteps() == 0;
-                if (due && !session.finished()) {
+                // the last state is saved too, so a restart after the end does no step again
+                boolean due = step.step() % settings.checkpointEverySteps() == 0 || session.finished();
+                if (settings.checkpointEverySteps() > 0 && due) {
                     listener.onCheckpoint(step.step(), session.saveCheckpoint());
                 }
             }

@@ -1,13 +1,12 @@
 package io.tunebatch.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.core.Linear;
 
 /**
  * One linear layer of the decoder ({@code q_proj}, {@code down_proj}, ...): frozen base weight
  * [out, in] and optional bias, plus the LoRA branch {@code B·A·dropout(x)·scaling} when the
- * forward pass carries an adapter for it. The branch runs in float32 whatever the base dtype.
+ * forward pass carries an adapter for it.
  */
 final class Projection {
 
@@ -24,18 +23,17 @@ final class Projection {
     }
 
     NDArray apply(NDArray x, ForwardPass pass) {
-        NDArray y = (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias)).head();
+        NDArray w = Precision.widen(weight, x.getManager());
+        NDArray y = (bias == null ? Linear.linear(x, w)
+                : Linear.linear(x, w, Precision.widen(bias, x.getManager()))).head();
         LoraAdapter.Pair lora = pass.adapter() == null ? null : pass.adapter().pair(layer, module);
         if (lora == null) {
             return y;
         }
-        NDArray input = x.toType(DataType.FLOAT32, false);
-        if (pass.dropout() != null) {
-            input = pass.dropout().apply(input, layer, module);
-        }
+        NDArray input = pass.dropout() == null ? x : pass.dropout().apply(x, layer, module);
         NDArray down = Linear.linear(input, lora.a()).head();
         NDArray delta = Linear.linear(down, lora.b()).head().mul(Scalars.of(x.getManager(), pass.adapter().scaling()));
-        return y.add(delta.toType(y.getDataType(), false));
+        return y.add(delta);
     }
 
     long outFeatures() {

@@ -1,9 +1,8 @@
 package io.tunebatch.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 
-/** Root-mean-square layer norm, computed in float32 like transformers' LlamaRMSNorm. */
+/** Root-mean-square layer norm, like transformers' LlamaRMSNorm. */
 final class RmsNorm {
 
     private final NDArray weight;
@@ -15,10 +14,9 @@ final class RmsNorm {
     }
 
     NDArray apply(NDArray x) {
-        NDArray wide = x.toType(DataType.FLOAT32, false);
         int last = x.getShape().dimension() - 1;
-        NDArray meanSquare = wide.square().mean(new int[] {last}, true);
-        NDArray normalized = wide.div(meanSquare.add(Scalars.of(x.getManager(), epsilon)).sqrt());
-        return normalized.toType(x.getDataType(), false).mul(weight);
+        NDArray meanSquare = x.square().mean(new int[] {last}, true);
+        NDArray normalized = x.div(meanSquare.add(Scalars.of(x.getManager(), epsilon)).sqrt());
+        return normalized.mul(Precision.widen(weight, x.getManager()));
     }
 }

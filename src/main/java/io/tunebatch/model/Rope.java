@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -61,7 +60,7 @@ final class Rope {
     }
 
     /** cos and sin tables [length, headDim] for positions start .. start+length-1. */
-    NDList tables(NDManager manager, int start, int length, DataType dataType) {
+    NDList tables(NDManager manager, int start, int length) {
         int half = inverseFrequencies.length;
         float[] cos = new float[length * half * 2];
         float[] sin = new float[length * half * 2];
@@ -78,8 +77,7 @@ final class Rope {
             }
         }
         Shape shape = new Shape(length, half * 2);
-        return new NDList(manager.create(cos, shape).toType(dataType, false),
-                manager.create(sin, shape).toType(dataType, false));
+        return new NDList(manager.create(cos, shape), manager.create(sin, shape));
     }
 
     /** Rotates x [batch, heads, length, headDim] by the tables from {@link #tables}. */

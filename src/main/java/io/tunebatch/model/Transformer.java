@@ -10,18 +10,26 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A decoder-only transformer (Llama, Qwen2, Mistral) with its weights on one device. The base
- * weights are never trained; LoRA weights come in through {@link ForwardPass#adapter()}.
+ * A decoder-only transformer (Llama, Qwen2, Mistral) with its weights on one device, stored in
+ * FP32 or FP16, with all arithmetic in FP32 (see {@link Precision}). The base weights are never
+ * trained; LoRA weights come in through {@link ForwardPass#adapter()}.
  */
 public final class Transformer implements AutoCloseable {
 
-    /** Each projection module and the block it sits in, in Hugging Face naming. */
-    public static final Map<String, String> MODULE_BLOCKS = moduleBlocks();
+    /** The projection modules of a decoder layer, in Hugging Face naming and a fixed order. */
+    public static final List<String> MODULES = List.of("q_proj", "k_proj", "v_proj", "o_proj",
+            "gate_proj", "up_proj", "down_proj");
+
+    /** Each projection module and the block it sits in. */
+    public static final Map<String, String> MODULE_BLOCKS = Map.of(
+            "q_proj", "self_attn", "k_proj", "self_attn", "v_proj", "self_attn", "o_proj", "self_attn",
+            "gate_proj", "mlp", "up_proj", "mlp", "down_proj", "mlp");
 
     private final ModelConfig config;
     private final NDManager manager;
@@ -47,17 +55,6 @@ public final class Transformer implements AutoCloseable {
         this.projectionShapes = projectionShapes;
     }
 
-    private static Map<String, String> moduleBlocks() {
-        Map<String, String> blocks = new LinkedHashMap<>();
-        for (String module : List.of("q_proj", "k_proj", "v_proj", "o_proj")) {
-            blocks.put(module, "self_attn");
-        }
-        for (String module : List.of("gate_proj", "up_proj", "down_proj")) {
-            blocks.put(module, "mlp");
-        }
-        return Map.copyOf(blocks);
-    }
-
     /** Loads config.json and the safetensors weights of a model folder onto the device, in the given dtype. */
     public static Transformer load(Path modelDirectory, Device device, DataType dataType) {
         ModelConfig config = ModelConfig.load(modelDirectory);
@@ -70,18 +67,18 @@ public final class Transformer implements AutoCloseable {
             for (int i = 0; i < config.numLayers(); i++) {
                 String prefix = "model.layers." + i + ".";
                 Map<String, Projection> projections = new LinkedHashMap<>();
-                for (Map.Entry<String, String> module : MODULE_BLOCKS.entrySet()) {
-                    String name = prefix + module.getValue() + "." + module.getKey();
-                    boolean hasBias = switch (module.getKey()) {
+                for (String module : MODULES) {
+                    String name = prefix + MODULE_BLOCKS.get(module) + "." + module;
+                    boolean hasBias = switch (module) {
                         case "q_proj", "k_proj", "v_proj" -> config.attentionBias();
                         case "o_proj" -> config.outputBias();
                         default -> config.mlpBias();
                     };
-                    long[] shape = expectedShape(config, module.getKey());
+                    long[] shape = expectedShape(config, module);
                     NDArray weight = loader.tensor(name + ".weight", shape);
                     NDArray bias = hasBias ? loader.tensor(name + ".bias", new long[] {shape[0]}) : null;
-                    projections.put(module.getKey(), new Projection(i, module.getKey(), weight, bias));
-                    shapes.put(i + "." + module.getKey(), shape);
+                    projections.put(module, new Projection(i, module, weight, bias));
+                    shapes.put(i + "." + module, shape);
                 }
                 long[] hidden = {config.hiddenSize()};
                 layers.add(new DecoderLayer(
@@ -123,10 +120,10 @@ public final class Transformer implements AutoCloseable {
     private record Loader(Checkpoint checkpoint, NDManager manager, DataType dataType) {
         NDArray tensor(String name, long[] expectedShape) {
             HostTensor host = checkpoint.read(name);
-            if (!java.util.Arrays.equals(host.shape(), expectedShape)) {
+            if (!Arrays.equals(host.shape(), expectedShape)) {
                 throw new CheckpointException(checkpoint.directory() + ": tensor " + name + " has shape "
-                        + java.util.Arrays.toString(host.shape()) + " but config.json implies "
-                        + java.util.Arrays.toString(expectedShape));
+                        + Arrays.toString(host.shape()) + " but config.json implies "
+                        + Arrays.toString(expectedShape));
             }
             NDArray wide = host.toNDArray(manager);
             if (dataType == DataType.FLOAT32) {
@@ -173,23 +170,22 @@ public final class Transformer implements AutoCloseable {
         }
     }
 
-    /** Logits [batch, length, vocab] in float32 for token ids [batch, length] placed at positions from cache length. */
+    /** Logits [batch, length, vocab] for token ids [batch, length] placed at positions from cache length. */
     NDArray forward(NDArray ids, ForwardPass pass, boolean lastPositionOnly) {
-        NDArray hidden = embedding.get(pass.manager(), new NDIndex("{}", ids));
+        NDArray hidden = embedding.get(pass.manager(), new NDIndex("{}", ids)).toType(DataType.FLOAT32, false);
         for (DecoderLayer layer : layers) {
             hidden = layer.forward(hidden, pass);
         }
         if (lastPositionOnly) {
             hidden = hidden.get(new NDIndex(":, -1:, :"));
         }
-        NDArray logits = Linear.linear(finalNorm.apply(hidden), lmHead).head();
-        return logits.toType(DataType.FLOAT32, false);
+        return Linear.linear(finalNorm.apply(hidden), Precision.widen(lmHead, pass.manager())).head();
     }
 
     /** The shared state for a forward call over {@code length} new tokens after {@code start} earlier ones. */
     ForwardPass pass(NDManager callManager, int start, int length, LoraAdapter adapter, LoraDropout dropout,
                      KvCache cache) {
-        NDList tables = rope.tables(callManager, start, length, dataType);
+        NDList tables = rope.tables(callManager, start, length);
         return new ForwardPass(callManager, tables, causalMask(callManager, start, length), adapter, dropout, cache);
     }
 
@@ -208,7 +204,7 @@ public final class Transformer implements AutoCloseable {
                 mask[t * total + j] = visible ? 0f : Float.NEGATIVE_INFINITY;
             }
         }
-        return callManager.create(mask, new Shape(length, total)).toType(dataType, false);
+        return callManager.create(mask, new Shape(length, total));
     }
 
     @Override

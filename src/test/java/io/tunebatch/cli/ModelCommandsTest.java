@@ -64,6 +64,19 @@ class ModelCommandsTest {
     }
 
     @Test
+    void generatesWithAPeftAdapter() {
+        Path peft = Path.of("src/test/resources/golden/peft");
+        Run withAdapter = run(new GenerateCommand(), "--base", peft.resolve("base").toString(),
+                "--adapter", peft.resolve("adapter").toString(), "--prompt", "Repeat the word.", "--max-new-tokens", "6",
+                "--device", "cpu", "--json");
+        assertThat(withAdapter.exitCode()).as(errors.toString()).isZero();
+        Run without = run(new GenerateCommand(), "--base", peft.resolve("base").toString(),
+                "--prompt", "Repeat the word.", "--max-new-tokens", "6", "--device", "cpu", "--json");
+        assertThat(withAdapter.json().path("generatedTokens").asInt()).isPositive();
+        assertThat(withAdapter.json().path("text").asString()).isNotEqualTo(without.json().path("text").asString());
+    }
+
+    @Test
     void userMistakesExitWith2AndSayWhatToDo() throws Exception {
         assertThat(run(new ModelCommand(), "init-tiny", "--arch", "gpt2", "--out", temp.resolve("x").toString())
                 .exitCode()).isEqualTo(2);

@@ -84,6 +84,21 @@ class TrainingSessionTest {
     }
 
     @Test
+    void twoRunsOnTwoThreadsGiveTheAdaptersTheyGiveAlone() throws Exception {
+        byte[] first = trainStraight(SETTINGS, temp.resolve("alone-1"));
+        byte[] second = trainStraight(SETTINGS.withSeed(9), temp.resolve("alone-2"));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var parallelFirst = threads.submit(() -> trainStraight(SETTINGS, temp.resolve("parallel-1")));
+            var parallelSecond = threads.submit(() -> trainStraight(SETTINGS.withSeed(9), temp.resolve("parallel-2")));
+            assertThat(parallelFirst.get()).isEqualTo(first);
+            assertThat(parallelSecond.get()).isEqualTo(second);
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
     void refusesToResumeWithOtherSettings() throws Exception {
         Path dir = temp.resolve("ckpt");
         try (LanguageModel model = load();
@@ -101,7 +116,7 @@ class TrainingSessionTest {
     @Test
     void lossFallsOnTheToyTask() throws Exception {
         TrainingSettings settings = SETTINGS.withLength(1, 20).withOptimizer(1e-2, 0, LearningRateSchedule.CONSTANT, 0)
-                .withLora(new LoraSettings(8, 16, 0, List.copyOf(Transformer.MODULE_BLOCKS.keySet()), false));
+                .withLora(new LoraSettings(8, 16, 0, Transformer.MODULES, false));
         List<StepMetrics> metrics = new ArrayList<>();
         try (LanguageModel model = load();
              TrainingSession session = TrainingSession.open(model, ToyData.examples(8), settings, temp.resolve("c"))) {

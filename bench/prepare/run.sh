@@ -104,10 +104,10 @@ start_postgres() {
     as_postgres "$PG_BIN/initdb" -D "$PG_PID_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_PID_DIR/data" -l "$PG_PID_DIR/log" -w \
         -o "-p $PG_PORT -k $PG_PID_DIR -c listen_addresses=127.0.0.1" start >/dev/null
-    log "PostgreSQL $("$PG_BIN/postgres" --version | grep -o '[0-9.]*$') on port $PG_PORT"
+    log "PostgreSQL $("$PG_BIN/postgres" --version | grep -o '[0-9][0-9.]*' | head -1) on port $PG_PORT"
 }
 
-psql_run() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+psql_run() { PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
 
 fresh_pg_database() {
     psql_run -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"

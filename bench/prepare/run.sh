@@ -5,6 +5,7 @@
 #   bench/prepare/run.sh                     # both sizes
 #   SIZES="100000" bench/prepare/run.sh      # one size
 #   SKIP_PREPARE=1 bench/prepare/run.sh      # generation and COPY only
+#   JAR=/path/to/tunebatch.jar bench/prepare/run.sh   # another build, used as it is
 #
 # Measures (see BENCHMARKS.md, "## Prepare job"):
 #   rate        examples written / wall seconds of the prepare process, minus the startup of an
@@ -14,16 +15,22 @@
 #   COPY        rows / wall seconds of one psql session that runs \copy for the three CSV files
 #               of the same seed and count (client-side COPY FROM STDIN) in one transaction
 # Needs: java 17, maven (only to build the jar), root or sudo for apt-get and for running
-# PostgreSQL as the `postgres` user. Everything lands in WORK (default: a fresh /tmp dir), removed
-# at the end unless KEEP=1.
+# PostgreSQL as the `postgres` user. Everything lands in WORK (default: a fresh /tmp dir, removed
+# at the end unless KEEP=1; a WORK you name is kept).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR="$ROOT/target/tunebatch.jar"
+JAR=${JAR:-$ROOT/target/tunebatch.jar}
 SIZES=${SIZES:-"100000 1000000"}
 SEED=${SEED:-20260101}
 HEAP=${HEAP:-2g}
-WORK=${WORK:-$(mktemp -d /tmp/tunebatch-bench.XXXXXX)}
+if [[ -z "${WORK:-}" ]]; then
+    WORK=$(mktemp -d /tmp/tunebatch-bench.XXXXXX)
+    OWN_WORK=1   # only a folder made here is deleted at the end
+else
+    mkdir -p "$WORK"
+    OWN_WORK=0
+fi
 RESULTS="$WORK/results.tsv"
 PG_PID_DIR=""
 
@@ -37,7 +44,7 @@ cleanup() {
     if [[ -n "$PG_PID_DIR" && -f "$PG_PID_DIR/data/postmaster.pid" ]]; then
         as_postgres "$PG_BIN/pg_ctl" -D "$PG_PID_DIR/data" -m fast stop >/dev/null 2>&1 || true
     fi
-    if [[ "${KEEP:-0}" != 1 ]]; then
+    if [[ "${KEEP:-0}" != 1 && $OWN_WORK == 1 ]]; then
         rm -rf "$WORK"
     else
         log "kept $WORK"
@@ -46,6 +53,9 @@ cleanup() {
 trap cleanup EXIT
 
 build_jar() {
+    if [[ "$JAR" != "$ROOT/target/tunebatch.jar" ]]; then
+        return   # a jar built elsewhere (JAR=...) is used as it is
+    fi
     if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/src" "$ROOT/sql" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]]; then
         log "building $JAR"
         (cd "$ROOT" && mvn -q -B package -DskipTests)

@@ -4,6 +4,7 @@
 #
 #   bench/prepare/run.sh                     # both sizes
 #   SIZES="100000" bench/prepare/run.sh      # one size
+#   DATABASES="postgresql" bench/prepare/run.sh   # prepare on one database only
 #   SKIP_PREPARE=1 bench/prepare/run.sh      # generation and COPY only
 #   JAR=/path/to/tunebatch.jar bench/prepare/run.sh   # another build, used as it is
 #
@@ -22,6 +23,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/target/tunebatch.jar}
 SIZES=${SIZES:-"100000 1000000"}
+DATABASES=${DATABASES:-"h2 postgresql"}
 SEED=${SEED:-20260101}
 HEAP=${HEAP:-2g}
 if [[ -z "${WORK:-}" ]]; then
@@ -179,6 +181,7 @@ time_prepare() {
     record "$records" "$database" "$(json_number written "$summary")" "$(seconds "$start" "$end")" "$startup" \
         "${peaks% *}" "${peaks#* }" "$(json_string status "$summary")"
     log "  read $(json_number read "$summary"), rejected $(json_number rejected "$summary"), deduplicated $(json_number deduplicated "$summary")"
+    grep -o '[a-z-]*: [A-Z]* after [0-9]* items read in [0-9]* ms' "$WORK/$name/stderr" | sed 's/^/    /' >&2 || true
 }
 
 record() {   # records target written wall_s startup_s live_peak_mib before_gc_peak_mib status
@@ -204,8 +207,9 @@ main() {
         generate "$records" csv "$WORK/csv-$records"
         copy_ceiling "$records" "$WORK/csv-$records"
         if [[ $prepare == 1 ]]; then
-            time_prepare "$records" h2 "$WORK/jsonl-$records"
-            time_prepare "$records" postgresql "$WORK/jsonl-$records"
+            for database in $DATABASES; do
+                time_prepare "$records" "$database" "$WORK/jsonl-$records"
+            done
         fi
     done
     log "results ($RESULTS):"

@@ -24,12 +24,4 @@ public record GenerationSummary(String outDir, long seed, String groundTruthDir,
             plantings = Collections.unmodifiableMap(new LinkedHashMap<>(plantings));
         }
     }
-
-    public long records() {
-        return files.stream().mapToLong(FileSummary::records).sum();
-    }
-
-    public long malformedLines() {
-        return files.stream().mapToLong(FileSummary::malformedLines).sum();
-    }
 }

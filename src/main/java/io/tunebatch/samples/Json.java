@@ -29,23 +29,23 @@ final class Json {
 
     static StringBuilder quote(StringBuilder json, String value) {
         json.append('"');
+        int plain = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            json.append(value, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> json.append("\\\"");
                 case '\\' -> json.append("\\\\");
                 case '\n' -> json.append("\\n");
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        json.append(c);
-                    }
-                }
+                default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        return json.append('"');
+        return json.append(value, plain, value.length()).append('"');
     }
 }

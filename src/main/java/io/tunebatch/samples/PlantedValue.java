@@ -6,8 +6,4 @@ package io.tunebatch.samples;
  * text (the generator only uses BMP characters, so they equal code point offsets).
  */
 public record PlantedValue(String field, int start, int end, String type, boolean pii, String value) {
-
-    PlantedValue shifted(int by) {
-        return new PlantedValue(field, start + by, end + by, type, pii, value);
-    }
 }

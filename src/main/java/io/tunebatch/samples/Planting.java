@@ -1,5 +1,7 @@
 package io.tunebatch.samples;
 
+import java.util.Locale;
+
 /**
  * What the generator did to a well-formed record on purpose, beyond planting PII: the cases the
  * prepare job's dedup and validation rules must catch. ORIGINAL is an ordinary record.
@@ -20,6 +22,6 @@ enum Planting {
     EMPTY_INPUT;
 
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,8 +3,8 @@ package io.tunebatch.samples;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -26,8 +26,8 @@ final class RecordFactory {
     private final Domain domain;
     private final SplittableRandom random;
     private final SampleRecord[] recent = new SampleRecord[RECENT];
-    private int remembered;
     private final Set<Long> emptyInputContents = new HashSet<>();
+    private int remembered;
     private long nextOrdinal;
 
     RecordFactory(Domain domain, SplittableRandom random, long firstOrdinal) {

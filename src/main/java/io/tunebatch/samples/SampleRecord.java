@@ -15,13 +15,4 @@ public record SampleRecord(String sourceSystem, String sourceDocumentId, String 
     public SampleRecord {
         planted = List.copyOf(planted);
     }
-
-    public String field(String name) {
-        return switch (name) {
-            case "instruction" -> instruction;
-            case "input" -> input;
-            case "output" -> output;
-            default -> throw new IllegalArgumentException("not a text field: " + name);
-        };
-    }
 }

@@ -67,9 +67,9 @@ class GovernanceCommandsTest {
 
     @Test
     void evaluateRegisterPromoteRollBackAndCompareFromTheCommandLine() throws IOException {
-        Path base = FolderAnswers.write(DIR.resolve("base"), SupportAnswers.BASE);
-        Path adapter1 = FolderAnswers.write(DIR.resolve("adapter-1"), SupportAnswers.TUNED);
-        Path adapter2 = FolderAnswers.write(DIR.resolve("adapter-2"), SupportAnswers.REGRESSED);
+        Path base = FolderAnswers.write(DIR.resolve("base"), SupportAnswers.BASE, "base");
+        Path adapter1 = FolderAnswers.write(DIR.resolve("adapter-1"), SupportAnswers.TUNED, "weights 1");
+        Path adapter2 = FolderAnswers.write(DIR.resolve("adapter-2"), SupportAnswers.REGRESSED, "weights 2");
         String suite = SupportAnswers.SUITE.toString();
 
         Run baseRun = evaluate("--suite", suite, "--base", base.toString(), "--json");
@@ -100,8 +100,7 @@ class GovernanceCommandsTest {
         assertThat(notRegistered.exitCode).isEqualTo(2);
         assertThat(errors.toString()).contains("failing cases: ticket-id");
 
-        Path adapter3 = FolderAnswers.write(DIR.resolve("adapter-3"), SupportAnswers.TUNED);
-        Files.writeString(adapter3.resolve("adapter_config.json"), "{\"r\": 16}");
+        Path adapter3 = FolderAnswers.write(DIR.resolve("adapter-3"), SupportAnswers.TUNED, "weights 3");
         long evalRun3 = evaluate("--suite", suite, "--base", base.toString(), "--adapter", adapter3.toString(), "--json")
                 .json().get("evalRunId").asLong();
         registry("register", "support", "--base", base.toString(), "--adapter", adapter3.toString(), "--eval-run",

@@ -2,6 +2,7 @@ package io.tunebatch.support;
 
 import io.tunebatch.evaluate.TextGenerator;
 import io.tunebatch.evaluate.TextGeneratorFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,10 +17,14 @@ public final class FolderAnswers implements TextGeneratorFactory {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Writes the answers a test model gives into its folder. */
-    public static Path write(Path folder, Map<String, String> answers) throws java.io.IOException {
+    /**
+     * Writes the answers a test model gives into its folder, with an {@code adapter_model.safetensors}
+     * standing in for the weights ({@code weights} bytes) so the folder has an adapter hash.
+     */
+    public static Path write(Path folder, Map<String, String> answers, String weights) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("answers.json"), JSON.writeValueAsString(answers));
+        Files.writeString(folder.resolve("adapter_model.safetensors"), weights);
         return folder;
     }
 

@@ -8,7 +8,7 @@ import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.evaluate.RecordedOutputs;
 import io.tunebatch.evaluate.StoredEvaluation;
 import io.tunebatch.evaluate.TextGenerator;
-import io.tunebatch.registry.AdapterHash;
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.registry.ModelRegistry;
 import io.tunebatch.registry.ModelVersion;
 import io.tunebatch.registry.VersionGenerators;

@@ -1,5 +1,6 @@
 package io.tunebatch.registry;
 
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.TextGenerator;
 import io.tunebatch.evaluate.TextGeneratorFactory;
 import java.nio.file.Path;

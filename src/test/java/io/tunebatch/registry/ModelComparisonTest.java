@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tunebatch.audit.CurrentTask;
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.EvalSubject;
 import io.tunebatch.evaluate.EvalSuite;
 import io.tunebatch.support.EmailPiiDetector;

@@ -2,6 +2,7 @@ package io.tunebatch.registry;
 
 import static io.tunebatch.support.SupportAnswers.TUNED;
 
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.EvalSubject;
 import io.tunebatch.evaluate.EvalSuite;
 import io.tunebatch.support.EmailPiiDetector;

@@ -1,4 +1,4 @@
-package io.tunebatch.registry;
+package io.tunebatch.evaluate;
 
 import java.io.IOException;
 import java.io.InputStream;

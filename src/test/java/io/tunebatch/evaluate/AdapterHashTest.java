@@ -1,4 +1,4 @@
-package io.tunebatch.registry;
+package io.tunebatch.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,6 +2,9 @@ package io.tunebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunebatch.evaluate.AdapterHash;
+import io.tunebatch.evaluate.EvaluateTasklet;
+import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.evaluate.TextGeneratorFactory;
 import io.tunebatch.pii.PiiDetector;
 import io.tunebatch.support.EmailPiiDetector;
@@ -16,7 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,13 +39,17 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The governance commands end to end in the application context, on the embedded H2 file database. */
+/**
+ * Governance in the application context, on the embedded H2 file database: the commands end to end
+ * and the evaluate step in a job. One class, so one context.
+ */
 @SpringBootTest(properties = "tunebatch.cli.enabled=false")
-class GovernanceCommandsTest {
+class GovernanceApplicationTest {
 
     private static final Path DIR = tempDir();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -62,6 +80,22 @@ class GovernanceCommandsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("transactionManager")
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    EvaluationService evaluation;
+
+    @Autowired
+    TextGeneratorFactory models;
 
     private final StringWriter errors = new StringWriter();
 
@@ -127,6 +161,46 @@ class GovernanceCommandsTest {
         Run badSuite = evaluate("--suite", DIR.resolve("missing.yaml").toString(), "--outputs", DIR.resolve("o.jsonl").toString());
         assertThat(badSuite.exitCode).isEqualTo(2);
         assertThat(errors.toString()).contains("cannot read eval suite " + DIR.resolve("missing.yaml"));
+    }
+
+    @Test
+    void evaluateStepFailsTheJobNamingTheFailingCasesAndLinksTheRunToTheJobExecution() throws Exception {
+        Path base = FolderAnswers.write(DIR.resolve("step-base"), SupportAnswers.BASE, "base");
+        Path tuned = FolderAnswers.write(DIR.resolve("step-tuned"), SupportAnswers.TUNED, "tuned");
+
+        JobExecution passed = jobOperator.start(trainThenEvaluate(tuned), parameters(base, "passing"));
+        assertThat(passed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long evalRun = passed.getExecutionContext().getLong(EvaluateTasklet.EVAL_RUN_KEY);
+        assertThat(jdbc.sql("SELECT job_execution_id FROM eval_run WHERE id = ?").param(evalRun).query(Long.class).single())
+                .isEqualTo(passed.getId());
+        assertThat(jdbc.sql("SELECT adapter_sha256 FROM eval_run WHERE id = ?").param(evalRun).query(String.class).single())
+                .isEqualTo(AdapterHash.of(tuned));
+
+        JobExecution failed = jobOperator.start(trainThenEvaluate(base), parameters(base, "failing"));
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getExitStatus().getExitDescription()).contains("eval gate failed on suite 'support-answers'")
+                .contains("failing cases: refund-window, no-credentials, ticket-json, ticket-id");
+        assertThat(jdbc.sql("SELECT gate_passed FROM eval_run WHERE job_execution_id = ?").param(failed.getId())
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    /** A stand-in training step that only names its adapter, then the real evaluate step. */
+    private Job trainThenEvaluate(Path adapter) {
+        return new JobBuilder("train-then-evaluate", jobRepository)
+                .start(new StepBuilder("select-adapter", jobRepository).tasklet((contribution, context) -> {
+                    context.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                            .putString(EvaluateTasklet.ADAPTER_KEY, adapter.toString());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager).build())
+                .next(new StepBuilder("evaluate", jobRepository)
+                        .tasklet(new EvaluateTasklet(evaluation, models), transactionManager).build())
+                .build();
+    }
+
+    private static JobParameters parameters(Path base, String run) {
+        return new JobParametersBuilder().addString(EvaluateTasklet.BASE_MODEL, base.toString())
+                .addString(EvaluateTasklet.SUITE, SupportAnswers.SUITE.toString())
+                .addString(EvaluateTasklet.LAUNCHED_BY, "alice").addString("run", run).toJobParameters();
     }
 
     private Run evaluate(String... args) {

@@ -2,13 +2,14 @@ package io.tunebatch.registry;
 
 import static io.tunebatch.support.SupportAnswers.TUNED;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.EvalSubject;
 import io.tunebatch.evaluate.EvalSuite;
 import io.tunebatch.support.EmailPiiDetector;
 import io.tunebatch.support.Governance;
 import io.tunebatch.support.SupportAnswers;
-import io.tunebatch.support.TestDatabases;
 import io.tunebatch.support.TestDatabases.Database;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,16 @@ class RollbackBenchmark {
     @ParameterizedTest
     @MethodSource("io.tunebatch.support.TestDatabases#both")
     void rollbackThroughALongProductionHistory(Database database) throws IOException {
-        Governance governance = new Governance(database.dataSource(), dir, new EmailPiiDetector(), null);
+        // pooled, as the application runs: an unpooled H2 file database opens the file for every statement
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(database.dataSource());
+        pool.setMaximumPoolSize(4);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            run(database, new Governance(dataSource, dir, new EmailPiiDetector(), null));
+        }
+    }
+
+    private void run(Database database, Governance governance) throws IOException {
         EvalSuite suite = governance.evaluation.loadSuite(SupportAnswers.SUITE);
         for (int v = 1; v <= VERSIONS; v++) {
             Path adapter = Files.createDirectories(dir.resolve("adapter-" + v));

@@ -16,5 +16,8 @@ public record EvaluateProperties(@DefaultValue("0.95") double gatePassRate, Path
         if (!(gatePassRate > 0.0 && gatePassRate <= 1.0)) {
             throw new IllegalArgumentException("tunebatch.evaluate.gate-pass-rate must be in (0, 1], got " + gatePassRate);
         }
+        if (reportDir == null) {
+            throw new IllegalArgumentException("tunebatch.evaluate.report-dir must be set");
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.tunebatch.evaluate;
 
 import io.tunebatch.audit.CurrentTask;
-import io.tunebatch.audit.GovernanceTransactions;
 import io.tunebatch.pii.PiiDetector;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a suite against a subject, writes the JSON and HTML reports and stores the run with its
@@ -34,11 +36,15 @@ public class EvaluationService {
     private final CurrentTask task;
 
     public EvaluationService(ObjectProvider<PiiDetector> piiDetector, EvalRunRepository runs, EvaluateProperties properties,
-                             @Qualifier(GovernanceTransactions.BEAN) TransactionOperations transactions, CurrentTask task) {
+                             @Qualifier("transactionManager") PlatformTransactionManager transactionManager, CurrentTask task) {
         this.piiDetector = piiDetector;
         this.runs = runs;
         this.properties = properties;
-        this.transactions = transactions;
+        // an eval run is evidence: it is kept even when the caller (an evaluate step failing on the
+        // gate) rolls its own transaction back
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transactions = ownTransaction;
         this.task = task;
     }
 

@@ -3,6 +3,7 @@ package io.tunebatch.registry;
 import io.tunebatch.audit.AuditTrail;
 import io.tunebatch.audit.CurrentTask;
 import io.tunebatch.audit.GovernanceTransactions;
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.EvalRunRepository;
 import io.tunebatch.evaluate.EvalRunRepository.EvalRun;
 import io.tunebatch.evaluate.EvaluateProperties;

@@ -8,4 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("tunebatch.registry")
 public record RegistryProperties(Path cardDir) {
+
+    public RegistryProperties {
+        if (cardDir == null) {
+            throw new IllegalArgumentException("tunebatch.registry.card-dir must be set");
+        }
+    }
 }

@@ -51,6 +51,24 @@ class AppendOnlyTablesTest {
 
     @ParameterizedTest
     @MethodSource("io.tunebatch.support.TestDatabases#both")
+    void databaseRefusesTruncate(Database database) {
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+        insertOneRowEach(jdbc);
+
+        for (List<String> table : TABLES) {
+            String name = table.get(0);
+            // PostgreSQL: the statement trigger (CASCADE, so foreign keys cannot be what stops it);
+            // H2: no TRUNCATE triggers, but the empty guard table's foreign keys
+            String truncate = "TRUNCATE TABLE " + name + (database.vendor().equals("postgresql") ? " CASCADE" : "");
+            assertThatThrownBy(() -> jdbc.execute(truncate)).as("TRUNCATE %s (%s)", name, database)
+                    .rootCause().message().containsAnyOf("is append-only: TRUNCATE refused",
+                            "Cannot truncate \"PUBLIC." + name.toUpperCase(java.util.Locale.ROOT) + "\"");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + name, Integer.class)).as(name).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.tunebatch.support.TestDatabases#both")
     void appendingStillWorks(Database database) {
         JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         insertOneRowEach(jdbc);

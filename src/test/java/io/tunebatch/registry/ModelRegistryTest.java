@@ -6,6 +6,7 @@ import static io.tunebatch.support.SupportAnswers.TUNED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.EvalSubject;
 import io.tunebatch.evaluate.EvalSuite;
 import io.tunebatch.evaluate.GateFailedException;

@@ -33,7 +33,8 @@ public final class Governance {
 
     public Governance(DataSource dataSource, Path dir, PiiDetector pii, RegistryMirror mirror) {
         jdbc = JdbcClient.create(dataSource);
-        TransactionOperations transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+        TransactionOperations transactions = new TransactionTemplate(transactionManager);
         CurrentTask task = new CurrentTask();
         evalRuns = new EvalRunRepository(jdbc);
         EvaluateProperties evaluateProperties = new EvaluateProperties(0.95, dir.resolve("eval-reports"));
@@ -43,7 +44,7 @@ public final class Governance {
         }
         StaticListableBeanFactory beanFactory = new StaticListableBeanFactory(beans);
         evaluation = new EvaluationService(beanFactory.getBeanProvider(PiiDetector.class), evalRuns, evaluateProperties,
-                transactions, task);
+                transactionManager, task);
         registry = new ModelRegistry(new RegistryRepository(jdbc), evalRuns, evaluateProperties,
                 new RegistryProperties(dir.resolve("model-cards")), new AuditTrail(jdbc, task), task, transactions,
                 beanFactory.getBeanProvider(RegistryMirror.class));

@@ -10,47 +10,63 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Street addresses: a house number, optional direction, up to four name words and a USPS street
- * suffix ("42 W Elm St"), a PO box, or the European forms ("Hauptstraße 5", "12 rue de la Paix",
- * "Via Roma 12"), each followed by an optional unit ("Apt. 4B") and an optional
- * "City, ST 12345" or "12345 City" tail so the span covers the whole address.
+ * Street addresses. A street line is one of: a house number, name words and a USPS street suffix
+ * ("42 W Elm St"); a PO box or military box; a street-type word of another language with its
+ * name and number ("12 rue de la Paix", "Via Roma 12"); a compound street name with a house
+ * number ("Hauptstraße 5"); or, weaker, a number, name words and a number ("20 Allee Verte 4").
+ * The span then grows over what follows on the same or the next lines while it reads as the rest
+ * of an address block: units ("Apt. 4B"), city names, state codes, postal codes and countries.
+ * The weak form counts only with such a block or an address context word.
  */
 public final class StreetAddressRecognizer implements PiiRecognizer {
 
     private static final String WORD = "[\\p{Lu}\\d][\\p{L}\\d'.-]*";
     private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
-            + "|Way|Place|Pl|Square|Sq|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Crescent|Cres|Close"
-            + "|Row|Alley|Plaza|Loop|Path|Pike|Walk|Heights|Hts|Point|Ridge|Crossing|Expressway|Expy|Freeway|Fwy"
+            + "|Courts|Way|Place|Pl|Square|Sq|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Crescent|Cres"
+            + "|Close|Row|Alley|Plaza|Loop|Path|Pike|Walk|Heights|Hts|Point|Ridge|Crossing|Expressway|Expy|Freeway|Fwy"
             + "|Turnpike|Route|Rte|Mall|Grove|Gardens|Park|Hill|Hills|Mews|View|Manor|Meadows?|Port|Junction|Center"
             + "|Landing|Harbor|Island|Isle|Knoll|Lakes?|Creek|Falls|Ford|Forge|Fork|Mills?|Orchard|Pass|Pines?"
             + "|Springs?|Summit|Valley|Village|Ville|Wells?|Shores?|Bypass|Causeway|Cove|Glen|Haven|Oval|Quay"
-            + "|Station|Stream|Track|Trace|Trafficway|Union|Vista|Estates?)\\.?";
-    private static final String UNIT = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b)?";
+            + "|Station|Stream|Track|Trace|Trafficway|Union|Vista|Estates?|Streets|Roads|Lanes|Drives|Ways|Squares)\\.?";
+    private static final String UNIT_WORD = "(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat|#)";
+    private static final String UNIT = UNIT_WORD + "\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b";
     /** Endings of compound street names ("Hauptstraße", "Koskikatu"); the word must be longer than the ending. */
-    private static final String[] EURO_ENDINGS = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
+    private static final String[] STREET_ENDINGS = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
             "straat", "laan", "gracht", "plein", "gatan", "vägen", "gata", "gade", "vej", "veien", "vei", "katu",
-            "kuja", "utca"};
-    private static final String EURO_PREFIX = "(?:Rue|rue|Via|via|Viale|viale|Calle|calle|Carrer|Avenida|avenida|Rua|rua"
-            + "|Piazza|piazza|Plaza|Praça|Chemin|chemin|Allée|allée|Strada|strada|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue)";
+            "kuja", "utca", "braut", "stræde", "torv", "tori", "väylä", "polku", "puistikko", "ulica", "cesta"};
+    private static final String STREET_TYPE = "(?:Rue|rue|Via|via|Viale|viale|Calle|calle|C/|Carrer|Avenida|avenida"
+            + "|Av\\.|Avda\\.?|Rua|rua|Travessa|Largo|Piazza|piazza|Plaza|Praça|Chemin|chemin|Allée|allée|Strada|strada"
+            + "|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo)";
+    private static final String PARTICLES = "(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|dei|d')[ \\t]+)*";
 
-    private static final Pattern[] STREET = {
-            // 42 W Elm St Apt. 4B / 1600 Pennsylvania Avenue NW
-            Pattern.compile("(?<![\\w-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?[ \\t]+)?"
-                    + "(?:" + WORD + "[ \\t]+){0,3}" + WORD + "[ \\t]+" + SUFFIX + "(?![\\p{L}])(?:[ \\t]+(?:[NS][EW]|[NSEW])\\b\\.?)?" + UNIT),
-            // PO Box 1234
-            Pattern.compile("\\b(?:P\\.?[ ]?O\\.?|Post Office)[ \\t]+Box[ \\t]+\\d{1,6}\\b", Pattern.CASE_INSENSITIVE),
-            // 12 rue de la Paix / Via Roma 12 / Calle Mayor, 5
-            Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+)?" + EURO_PREFIX + "[ \\t]+(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|dei)[ \\t]+)*"
-                    + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*){0,2}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?)?\\b" + UNIT),
+    private record StreetLine(Pattern pattern, double score, boolean needsBlock) {
+    }
+
+    private static final StreetLine[] STREET_LINES = {
+            new StreetLine(Pattern.compile("(?<![\\w-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+                    + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?[ \\t]+)?"
+                    + "(?:" + WORD + "[ \\t]+){0,3}" + WORD + "[ \\t]+" + SUFFIX + "(?![\\p{L}])(?:[ \\t]+(?:[NS][EW]|[NSEW])\\b\\.?)?"),
+                    0.8, false),
+            new StreetLine(Pattern.compile("\\b(?:(?:P\\.?[ ]?O\\.?|Post Office)[ \\t]+Box|(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]+Box)[ \\t]+\\d{1,6}\\b",
+                    Pattern.CASE_INSENSITIVE), 0.8, false),
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+)?" + STREET_TYPE + "[ \\t]+" + PARTICLES
+                    + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+" + PARTICLES + "\\p{Lu}[\\p{L}'-]*){0,3}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?\\b)?"),
+                    0.75, false),
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\p{Lu}[\\p{L}'.-]+(?:[ \\t]+\\p{Lu}[\\p{L}'.-]+){0,2}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?"),
+                    0.5, true),
     };
-    /** A capitalised word and a house number: a European street when the word has a street ending. */
-    private static final Pattern WORD_AND_NUMBER = Pattern.compile(
-            "(?<![\\w-])(?<street>\\p{Lu}\\p{L}{2,}(?:str\\.)?)[ \\t]+\\d{1,5}[A-Za-z]?\\b" + UNIT);
-    /** ", Springfield, IL 62704" or ", 10115 Berlin" after the street line, on the same or the next line. */
-    private static final Pattern TAIL = Pattern.compile(
-            "(?:[ \\t]*,)?[ \\t]*(?:\\r?\\n[ \\t]*)?(?:"
-                    + "\\p{Lu}[\\p{L}'.-]*(?:[ ]\\p{Lu}[\\p{L}'.-]*){0,3}(?:[ \\t]*,[ \\t]*|[ \\t]+|[ \\t]*\\r?\\n[ \\t]*,?[ \\t]*)\\p{Lu}{2}[ \\t]+\\d{5}(?:-\\d{4})?"
-                    + "|\\d{4,5}[ \\t]+\\p{Lu}[\\p{L}'-]+(?:[ -]\\p{Lu}[\\p{L}'-]+){0,2})\\b");
+
+    /** One more part of an address block after a street line, on the same line or the next. */
+    private static final Pattern BLOCK_PART = Pattern.compile(
+            "[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t]*,?[ \\t]*)?(?:"
+                    + "(?<unit>" + UNIT + ")"
+                    + "|(?<postcode>\\d{4,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])"
+                    + "|(?<state>\\p{Lu}{2})(?![\\p{L}\\d])"
+                    + "|(?<place>\\p{Lu}[\\p{L}'.-]*(?:[ ]\\p{Lu}[\\p{L}'.-]*){0,3}))");
+    private static final int MAX_BLOCK_PARTS = 6;
+    private static final WordList STOP = WordList.resource("/io/tunebatch/pii/names/stop-words.txt");
+    private static final WordList STREET_WORDS = WordList.of("street", "st", "avenue", "ave", "road", "rd", "lane",
+            "drive", "court", "way", "place", "suite", "apt", "unit", "box");
 
     @Override
     public String name() {
@@ -67,29 +83,74 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
         if (!RegexRecognizer.hasDigit(text, 1)) {
             return;
         }
-        Matcher tail = TAIL.matcher(text);
-        for (Pattern street : STREET) {
-            Matcher match = street.matcher(text);
+        Matcher part = BLOCK_PART.matcher(text);
+        int coveredUntil = -1;
+        for (StreetLine line : STREET_LINES) {
+            Matcher match = line.pattern().matcher(text);
             while (match.find()) {
-                double score = match.group().chars().anyMatch(Character::isDigit) ? 0.8 : 0.5;
-                out.add(new PiiSpan(match.start(), withTail(tail, match.end(), text.length()), EntityTypes.ADDRESS, score, name()));
+                if (match.start() < coveredUntil || (line.needsBlock() && !plausibleWeakStreet(text, match))) {
+                    continue;
+                }
+                Block block = extend(text, part, match.end());
+                double score = line.score();
+                if (block.strong()) {
+                    score = Math.max(score, 0.8);
+                } else if (block.end() > match.end() && Character.isDigit(match.group().charAt(0))) {
+                    score = Math.max(score, 0.75); // "30 Elmwood 48, Springfield": number first, then a place
+                }
+                out.add(new PiiSpan(match.start(), block.end(), EntityTypes.ADDRESS, score, name()));
             }
         }
-        Matcher match = WORD_AND_NUMBER.matcher(text);
-        while (match.find()) {
-            if (hasStreetEnding(match.group("street").toLowerCase(Locale.ROOT))) {
-                out.add(new PiiSpan(match.start(), withTail(tail, match.end(), text.length()), EntityTypes.ADDRESS, 0.75, name()));
+        Matcher compound = COMPOUND_STREET.matcher(text);
+        while (compound.find()) {
+            if (hasStreetEnding(compound.group("street").toLowerCase(Locale.ROOT))) {
+                Block block = extend(text, part, compound.end());
+                out.add(new PiiSpan(compound.start(), block.end(), EntityTypes.ADDRESS, 0.8, name()));
             }
         }
     }
 
-    private static int withTail(Matcher tail, int end, int textLength) {
-        tail.region(end, textLength);
-        return tail.lookingAt() ? tail.end() : end;
+    /** A capitalised word and a house number, possibly after another number: "Koskikatu 25", "12 Hauptstraße 5". */
+    private static final Pattern COMPOUND_STREET = Pattern.compile(
+            "(?<![\\w-])(?:\\d{1,6}[ \\t]+)?(?<street>\\p{Lu}\\p{L}{2,}(?:str\\.)?)[ \\t]+\\d{1,5}[A-Za-z]?\\b");
+
+    /** The weak "number words number" line must not start with a stop word ("Chapter 12 Part 3" passes, "On 3 May 5" not). */
+    private static boolean plausibleWeakStreet(String text, Matcher match) {
+        Tokens tokens = Tokens.of(match.group());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (STOP.containsUpper(tokens.upper(match.group(), i))) {
+                return false;
+            }
+        }
+        return tokens.size() > 0;
+    }
+
+    private record Block(int end, boolean strong) {
+    }
+
+    /** Grows the span over the unit, city, state, postcode and country parts that follow {@code end}. */
+    private static Block extend(String text, Matcher part, int end) {
+        boolean strong = false;
+        for (int parts = 0; parts < MAX_BLOCK_PARTS; parts++) {
+            part.region(end, text.length());
+            if (!part.lookingAt()) {
+                break;
+            }
+            String place = part.group("place");
+            if (place != null) {
+                String first = place.split("[ ]", 2)[0].toUpperCase(Locale.ROOT);
+                if (STOP.containsUpper(first) && !STREET_WORDS.containsUpper(first)) {
+                    break;
+                }
+            }
+            strong |= part.group("unit") != null || part.group("postcode") != null;
+            end = part.end();
+        }
+        return new Block(end, strong);
     }
 
     private static boolean hasStreetEnding(String word) {
-        for (String ending : EURO_ENDINGS) {
+        for (String ending : STREET_ENDINGS) {
             if (word.length() > ending.length() + 1 && word.endsWith(ending)) {
                 return true;
             }

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the defaults are:
  * <ul>
  *   <li>{@code threshold: 0.7} — spans scoring below it are not reported.</li>
- *   <li>{@code entities}: every type in {@link EntityTypes#ALL}; list fewer to switch some off.</li>
+ *   <li>{@code entities}: {@link EntityTypes#DEFAULT_ENABLED}, every type except LOCATION (a city or
+ *       country alone rarely identifies anyone, and masking every place name hurts the training
+ *       data); list the types to report, e.g. add LOCATION.</li>
  *   <li>{@code phone-regions}: {@link #DEFAULT_PHONE_REGIONS} — regions whose national numbers the phone
  *       recognizer accepts, tried in order; numbers written with {@code +} or {@code 00} are read by
  *       their country code whatever the regions.</li>
@@ -51,7 +53,7 @@ public record PiiProperties(
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("tunebatch.pii.threshold must be in [0, 1], got " + threshold);
         }
-        entities = entities == null || entities.isEmpty() ? EntityTypes.ALL : List.copyOf(entities);
+        entities = entities == null || entities.isEmpty() ? EntityTypes.DEFAULT_ENABLED : List.copyOf(entities);
         for (String entity : entities) {
             if (!EntityTypes.ALL.contains(entity)) {
                 throw new IllegalArgumentException("tunebatch.pii.entities: unknown entity type " + entity

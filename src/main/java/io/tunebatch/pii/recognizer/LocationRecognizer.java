@@ -26,6 +26,11 @@ public final class LocationRecognizer implements PiiRecognizer {
     /** First words of the multi-word places ("NEW" of "NEW YORK"), so other words are looked up once. */
     private static final Set<String> FIRST_WORDS = firstWords(PLACES);
 
+    /** Whether {@code upperCaseName} (upper case, Locale.ROOT) is a place in the gazetteer. */
+    static boolean isPlace(String upperCaseName) {
+        return PLACES.contains(upperCaseName);
+    }
+
     @Override
     public String name() {
         return "location";

@@ -16,12 +16,14 @@ import java.util.Set;
  * Words in capitals count only when they are known names, so acronyms stay out while all-caps
  * records ("JOHN SMITH") and non-English surnames next to a known first name are found; in text
  * written entirely in lower case, known first name + surname pairs are found. A run followed by a
- * company or street word ("Acme Corp", "Elm Street") is not a person.
+ * company or street word ("Acme Corp", "Elm Street"), or a known place, is not a person.
  */
 public final class PersonRecognizer implements PiiRecognizer {
 
     private static final String NAMES = "/io/tunebatch/pii/names/";
-    static final WordList FIRST = WordList.resource(NAMES + "first-names.txt");
+    static final WordList FIRST = WordList.resources(NAMES + "first-names.txt", NAMES + "ssa-first-names.txt");
+    /** The Census first names: common enough that one alone in a sentence is a name. */
+    static final WordList COMMON_FIRST = WordList.resource(NAMES + "first-names.txt");
     static final WordList LAST = WordList.resource(NAMES + "last-names.txt");
     static final WordList STOP = WordList.resource(NAMES + "stop-words.txt");
     private static final WordList TITLES = WordList.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
@@ -38,9 +40,19 @@ public final class PersonRecognizer implements PiiRecognizer {
             "media", "studios", "records", "press", "news", "times", "journal", "magazine", "gmbh", "ag", "sa", "bv",
             "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "court", "ct",
             "way", "place", "square", "parkway", "pkwy", "highway", "hwy", "terrace", "circle", "park", "river",
-            "lake", "mountain", "mountains", "island", "islands", "county", "city", "valley", "bay", "beach");
+            "lake", "mountain", "mountains", "island", "islands", "county", "city", "valley", "bay", "beach",
+            "research", "analytics", "maintenance", "force", "data", "software", "insurance", "capital", "ventures",
+            "logistics", "energy", "health", "healthcare", "pharma", "pharmaceuticals", "motors", "foods",
+            "industries", "international", "global", "network", "networks", "communications", "digital",
+            "marketing", "design", "studio", "entertainment", "productions", "pictures", "films", "weekly", "daily",
+            "review", "gazette", "tribune", "herald", "league", "union", "federation", "republic", "kingdom",
+            "empire", "army", "navy", "police", "garden", "gardens");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
+    /** Verbs that, right after a capitalised word opening a sentence, make it a subject ("Anna is ..."). */
+    private static final WordList SUBJECT_VERBS = WordList.of("is", "was", "has", "had", "will", "would", "can",
+            "could", "did", "does", "lives", "lived", "works", "worked", "spent", "said", "says", "shouted", "told",
+            "asked", "wrote", "went", "called", "left", "moved", "joined", "needs", "wants", "thinks", "knows");
     private static final int MAX_NAME_WORDS = 4;
     /** Score a name gets from a cue or from coordination with another name. */
     private static final double CUED = 0.85;
@@ -194,7 +206,7 @@ public final class PersonRecognizer implements PiiRecognizer {
             boolean lowerCase = Character.isLowerCase(text.charAt(tokens.start(from)));
             String firstUpper = tokens.upper(text, from);
             String lastUpper = tokens.upper(text, to);
-            boolean sentenceStart = atSentenceStart(tokens.start(titled ? from - 1 : from));
+            boolean sentenceStart = atSentenceStart(tokens.start(titled ? from - 1 : from)) && !actsAsName(to);
             double score;
             if (nameWords >= 2) {
                 boolean firstIsFirstName = FIRST.containsUpper(firstUpper);
@@ -214,15 +226,20 @@ public final class PersonRecognizer implements PiiRecognizer {
                 if (lowerCase) {
                     score = firstIsFirstName && lastIsSurname ? 0.8 : 0.4;
                 }
-            } else if (FIRST.containsUpper(firstUpper)) {
+            } else if (COMMON_FIRST.containsUpper(firstUpper)) {
                 score = lowerCase ? 0.4 : sentenceStart ? 0.6 : 0.75;
+            } else if (FIRST.containsUpper(firstUpper)) {
+                score = lowerCase ? 0.3 : sentenceStart ? 0.45 : 0.6;
             } else if (LAST.containsUpper(firstUpper)) {
                 score = lowerCase ? 0.3 : sentenceStart ? 0.3 : 0.45;
             } else {
                 score = sentenceStart ? 0.15 : 0.3;
             }
-            if (!lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from)))) {
+            boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from)));
+            if (cued) {
                 score = Math.max(score, CUED);
+            } else if (LocationRecognizer.isPlace(text.substring(tokens.start(from), tokens.end(to)).toUpperCase(Locale.ROOT))) {
+                return; // "Georgia", "Jordan": a known place is not a person without a cue
             }
             found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
             known.add(knownWords > 0);
@@ -241,9 +258,15 @@ public final class PersonRecognizer implements PiiRecognizer {
                 if (i - groupStart >= 2) {
                     int knownMembers = 0;
                     boolean confident = false;
+                    boolean capitalised = true;
                     for (int k = groupStart; k < i; k++) {
                         knownMembers += known.get(k) ? 1 : 0;
                         confident |= found.get(k).score() >= 0.8;
+                        capitalised &= !Character.isLowerCase(text.charAt(found.get(k).start()));
+                    }
+                    if (!capitalised) {
+                        knownMembers = 0;
+                        confident = false;
                     }
                     if (knownMembers >= 2 || confident) {
                         for (int k = groupStart; k < i; k++) {
@@ -262,6 +285,17 @@ public final class PersonRecognizer implements PiiRecognizer {
             String gap = text.substring(end, nextStart).trim();
             return gap.equals(",") || gap.equals("and") || gap.equals(", and") || gap.equals("or")
                     || gap.equals(", or") || gap.equals("&") || gap.equals("und") || gap.equals("et") || gap.equals("y");
+        }
+
+        /** Followed by a subject verb or by a vocative comma ("Anna, can you ..."). */
+        private boolean actsAsName(int last) {
+            int end = tokens.end(last);
+            if (end < text.length() && text.charAt(end) == ',') {
+                return true;
+            }
+            int next = last + 1;
+            return next < tokens.size() && tokens.start(next) == end + 1 && text.charAt(end) == ' '
+                    && SUBJECT_VERBS.containsUpper(tokens.upper(text, next));
         }
 
         private boolean followedByNonPersonWord(int last) {

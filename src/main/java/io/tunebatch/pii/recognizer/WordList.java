@@ -21,6 +21,20 @@ final class WordList {
 
     static WordList resource(String name) {
         Set<String> words = new HashSet<>();
+        read(name, words);
+        return new WordList(words);
+    }
+
+    /** The union of several resources. */
+    static WordList resources(String... names) {
+        Set<String> words = new HashSet<>();
+        for (String name : names) {
+            read(name, words);
+        }
+        return new WordList(words);
+    }
+
+    private static void read(String name, Set<String> words) {
         try (InputStream in = WordList.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
@@ -39,7 +53,6 @@ final class WordList {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + name, e);
         }
-        return new WordList(words);
     }
 
     static WordList of(String... words) {

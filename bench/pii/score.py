@@ -141,10 +141,12 @@ def main():
     ap.add_argument("--pred", required=True)
     ap.add_argument("--types", default=",".join(FLAGGED),
                     help="comma-separated types to score (default: the types the engine reports by default)")
+    ap.add_argument("--id-prefix", default="", help="score only gold documents whose id starts with this")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     types = [t for t in args.types.split(",") if t]
-    result = score(load(args.gold, "gold"), load(args.pred, "prediction"), types)
+    gold = {k: v for k, v in load(args.gold, "gold").items() if k.startswith(args.id_prefix)}
+    result = score(gold, load(args.pred, "prediction"), types)
     print(json.dumps(result, indent=2) if args.json else table(result))
 
 

@@ -225,6 +225,10 @@ public final class PersonRecognizer implements PiiRecognizer {
                 }
                 if (lowerCase) {
                     score = firstIsFirstName && lastIsSurname ? 0.8 : 0.4;
+                } else if (hasMiddleInitial(from, to)) {
+                    score = Math.max(score, 0.75); // "Given X. Family" is how people, not firms, are written
+                } else if (nameWords <= 3 && aloneOnLine(tokens.start(from), tokens.end(to))) {
+                    score = Math.max(score, 0.7); // a line holding just "Given Family": a signature or address block
                 }
             } else if (COMMON_FIRST.containsUpper(firstUpper)) {
                 score = lowerCase ? 0.4 : sentenceStart ? 0.6 : 0.75;
@@ -242,7 +246,8 @@ public final class PersonRecognizer implements PiiRecognizer {
                 return; // "Georgia", "Jordan": a known place is not a person without a cue
             }
             found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
-            known.add(knownWords > 0);
+            // in lower-case text only the common (Census) first names count, so "rock and roll" stays out
+            known.add(lowerCase ? COMMON_FIRST.containsUpper(firstUpper) : knownWords > 0);
         }
 
         /**
@@ -258,15 +263,9 @@ public final class PersonRecognizer implements PiiRecognizer {
                 if (i - groupStart >= 2) {
                     int knownMembers = 0;
                     boolean confident = false;
-                    boolean capitalised = true;
                     for (int k = groupStart; k < i; k++) {
                         knownMembers += known.get(k) ? 1 : 0;
                         confident |= found.get(k).score() >= 0.8;
-                        capitalised &= !Character.isLowerCase(text.charAt(found.get(k).start()));
-                    }
-                    if (!capitalised) {
-                        knownMembers = 0;
-                        confident = false;
                     }
                     if (knownMembers >= 2 || confident) {
                         for (int k = groupStart; k < i; k++) {
@@ -285,6 +284,30 @@ public final class PersonRecognizer implements PiiRecognizer {
             String gap = text.substring(end, nextStart).trim();
             return gap.equals(",") || gap.equals("and") || gap.equals(", and") || gap.equals("or")
                     || gap.equals(", or") || gap.equals("&") || gap.equals("und") || gap.equals("et") || gap.equals("y");
+        }
+
+        private boolean hasMiddleInitial(int from, int to) {
+            for (int t = from + 1; t < to; t++) {
+                if (tokens.length(t) == 1 && tokens.end(t) < text.length() && text.charAt(tokens.end(t)) == '.'
+                        && tokens.length(from) > 1 && tokens.length(to) > 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean aloneOnLine(int start, int end) {
+            for (int i = start - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    return false;
+                }
+            }
+            for (int i = end; i < text.length() && text.charAt(i) != '\n'; i++) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Followed by a subject verb or by a vocative comma ("Anna, can you ..."). */

@@ -73,7 +73,7 @@ public final class LocationRecognizer implements PiiRecognizer {
     /** "GEORGIA" in an all-caps record is a place; in normal text capitals usually mean an acronym or heading. */
     private static boolean allUpperInMixedText(String text, Tokens tokens, int from, int to) {
         String value = text.substring(tokens.start(from), tokens.end(to));
-        return value.length() > 1 && value.equals(value.toUpperCase(Locale.ROOT)) && !Shouting.isMostlyUpper(text);
+        return value.length() > 1 && value.equals(value.toUpperCase(Locale.ROOT)) && !TextCase.isMostlyUpper(text);
     }
 
     private static boolean singleSpaceOrDot(String text, int from, int to) {

@@ -86,7 +86,7 @@ public final class PersonRecognizer implements PiiRecognizer {
         Scan(String text) {
             this.text = text;
             this.tokens = Tokens.of(text);
-            this.lowerCaseText = isLowerCaseText(text);
+            this.lowerCaseText = TextCase.isAllLower(text);
         }
 
         void run(List<PiiSpan> out) {
@@ -391,20 +391,5 @@ public final class PersonRecognizer implements PiiRecognizer {
             }
             return false;
         }
-    }
-
-    /** Text with no capital letters at all, where case cannot mark names. */
-    private static boolean isLowerCaseText(String text) {
-        int letters = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isUpperCase(c)) {
-                return false;
-            }
-            if (Character.isLetter(c)) {
-                letters++;
-            }
-        }
-        return letters >= 8;
     }
 }

@@ -37,19 +37,19 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     private static final String STREET_TYPE = "(?:Rue|rue|Via|via|Viale|viale|Calle|calle|C/|Carrer|Avenida|avenida"
             + "|Av\\.|Avda\\.?|Rua|rua|Travessa|Largo|Piazza|piazza|Plaza|Praça|Chemin|chemin|Allée|allée|Strada|strada"
             + "|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo)";
-    private static final String PARTICLES = "(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|dei|d')[ \\t]+)*";
+    private static final String PARTICLES = "(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|delle|dei|degli|d')[ \\t]+)*";
 
     private record StreetLine(Pattern pattern, double score, boolean needsBlock) {
     }
 
     private static final StreetLine[] STREET_LINES = {
-            new StreetLine(Pattern.compile("(?<![\\w-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
                     + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?[ \\t]+)?"
                     + "(?:" + WORD + "[ \\t]+){0,3}" + WORD + "[ \\t]+" + SUFFIX + "(?![\\p{L}])(?:[ \\t]+(?:[NS][EW]|[NSEW])\\b\\.?)?"),
                     0.8, false),
             new StreetLine(Pattern.compile("\\b(?:(?:P\\.?[ ]?O\\.?|Post Office)[ \\t]+Box|(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]+Box)[ \\t]+\\d{1,6}\\b",
                     Pattern.CASE_INSENSITIVE), 0.8, false),
-            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+)?" + STREET_TYPE + "[ \\t]+" + PARTICLES
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+){0,2}" + STREET_TYPE + "[ \\t]+" + PARTICLES
                     + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+" + PARTICLES + "\\p{Lu}[\\p{L}'-]*){0,3}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?\\b)?"),
                     0.75, false),
             new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\p{Lu}[\\p{L}'.-]+(?:[ \\t]+\\p{Lu}[\\p{L}'.-]+){0,2}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?"),
@@ -58,7 +58,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
 
     /** One more part of an address block after a street line, on the same line or the next. */
     private static final Pattern BLOCK_PART = Pattern.compile(
-            "[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t]*,?[ \\t]*)?(?:"
+            "[ \\t]*,?[ \\t]*(?:(?:\\r?\\n[ \\t]*(?:[>|*•?]+[ \\t]*)?){1,2},?[ \\t]*)?(?:"
                     + "(?<unit>" + UNIT + ")"
                     + "|(?<postcode>\\d{4,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])"
                     + "|(?<state>\\p{Lu}{2})(?![\\p{L}\\d])"
@@ -83,15 +83,20 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
         if (!RegexRecognizer.hasDigit(text, 1)) {
             return;
         }
-        Matcher part = BLOCK_PART.matcher(text);
-        int coveredUntil = -1;
+        // all-lower-case text is read title-cased (same offsets), without the weak street form
+        boolean lowerCaseText = TextCase.isAllLower(text);
+        String view = lowerCaseText ? TextCase.titleCaseWords(text) : text;
+        Matcher part = BLOCK_PART.matcher(view);
         for (StreetLine line : STREET_LINES) {
-            Matcher match = line.pattern().matcher(text);
+            if (line.needsBlock() && lowerCaseText) {
+                continue;
+            }
+            Matcher match = line.pattern().matcher(view);
             while (match.find()) {
-                if (match.start() < coveredUntil || (line.needsBlock() && !plausibleWeakStreet(text, match))) {
+                if (line.needsBlock() && !plausibleWeakStreet(match)) {
                     continue;
                 }
-                Block block = extend(text, part, match.end());
+                Block block = extend(view, part, match.end());
                 double score = line.score();
                 if (block.strong()) {
                     score = Math.max(score, 0.8);
@@ -101,10 +106,10 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                 out.add(new PiiSpan(match.start(), block.end(), EntityTypes.ADDRESS, score, name()));
             }
         }
-        Matcher compound = COMPOUND_STREET.matcher(text);
+        Matcher compound = COMPOUND_STREET.matcher(view);
         while (compound.find()) {
             if (hasStreetEnding(compound.group("street").toLowerCase(Locale.ROOT))) {
-                Block block = extend(text, part, compound.end());
+                Block block = extend(view, part, compound.end());
                 out.add(new PiiSpan(compound.start(), block.end(), EntityTypes.ADDRESS, 0.8, name()));
             }
         }
@@ -115,7 +120,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             "(?<![\\w-])(?:\\d{1,6}[ \\t]+)?(?<street>\\p{Lu}\\p{L}{2,}(?:str\\.)?)[ \\t]+\\d{1,5}[A-Za-z]?\\b");
 
     /** The weak "number words number" line must not start with a stop word ("Chapter 12 Part 3" passes, "On 3 May 5" not). */
-    private static boolean plausibleWeakStreet(String text, Matcher match) {
+    private static boolean plausibleWeakStreet(Matcher match) {
         Tokens tokens = Tokens.of(match.group());
         for (int i = 0; i < tokens.size(); i++) {
             if (STOP.containsUpper(tokens.upper(match.group(), i))) {
@@ -139,7 +144,8 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             String place = part.group("place");
             if (place != null) {
                 String first = place.split("[ ]", 2)[0].toUpperCase(Locale.ROOT);
-                if (STOP.containsUpper(first) && !STREET_WORDS.containsUpper(first)) {
+                if (STOP.containsUpper(first) && !STREET_WORDS.containsUpper(first)
+                        && !LocationRecognizer.isPlace(place.toUpperCase(Locale.ROOT))) {
                     break;
                 }
             }

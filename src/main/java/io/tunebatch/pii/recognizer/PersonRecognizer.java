@@ -24,6 +24,8 @@ public final class PersonRecognizer implements PiiRecognizer {
     static final WordList FIRST = WordList.resources(NAMES + "first-names.txt", NAMES + "ssa-first-names.txt");
     /** The Census first names: common enough that one alone in a sentence is a name. */
     static final WordList COMMON_FIRST = WordList.resource(NAMES + "first-names.txt");
+    /** The 1,500 most frequent Census first names: in lower-case text only these mark a name ("love rock" does not). */
+    static final WordList TOP_FIRST = WordList.top(NAMES + "first-names.txt", 1500);
     static final WordList LAST = WordList.resource(NAMES + "last-names.txt");
     static final WordList STOP = WordList.resource(NAMES + "stop-words.txt");
     private static final WordList TITLES = WordList.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
@@ -224,7 +226,7 @@ public final class PersonRecognizer implements PiiRecognizer {
                     score = foreign ? 0.6 : 0.5;
                 }
                 if (lowerCase) {
-                    score = firstIsFirstName && lastIsSurname ? 0.8 : 0.4;
+                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.4;
                 } else if (hasMiddleInitial(from, to)) {
                     score = Math.max(score, 0.75); // "Given X. Family" is how people, not firms, are written
                 } else if (nameWords <= 3 && aloneOnLine(tokens.start(from), tokens.end(to))) {
@@ -246,8 +248,8 @@ public final class PersonRecognizer implements PiiRecognizer {
                 return; // "Georgia", "Jordan": a known place is not a person without a cue
             }
             found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
-            // in lower-case text only the common (Census) first names count, so "rock and roll" stays out
-            known.add(lowerCase ? COMMON_FIRST.containsUpper(firstUpper) : knownWords > 0);
+            // in lower-case text only the most frequent first names count, so "rock and roll" stays out
+            known.add(lowerCase ? TOP_FIRST.containsUpper(firstUpper) : knownWords > 0);
         }
 
         /**

@@ -63,6 +63,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                     + "|(?<postcode>\\d{4,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])"
                     + "|(?<state>\\p{Lu}{2})(?![\\p{L}\\d])"
                     + "|(?<place>\\p{Lu}[\\p{L}'.-]*(?:[ ]\\p{Lu}[\\p{L}'.-]*){0,3}))");
+    private static final Pattern POSTCODE_AHEAD = Pattern.compile("[ \\t]*,?[ \\t]*(?:\\p{L}{2}[ \\t]+)?\\d{4,6}\\b");
     private static final int MAX_BLOCK_PARTS = 6;
     private static final WordList STOP = WordList.resource("/io/tunebatch/pii/names/stop-words.txt");
     private static final WordList STREET_WORDS = WordList.of("street", "st", "avenue", "ave", "road", "rd", "lane",
@@ -96,7 +97,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                 if (line.needsBlock() && !plausibleWeakStreet(match)) {
                     continue;
                 }
-                Block block = extend(view, part, match.end());
+                Block block = extend(view, part, match.end(), lowerCaseText);
                 double score = line.score();
                 if (block.strong()) {
                     score = Math.max(score, 0.8);
@@ -109,7 +110,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
         Matcher compound = COMPOUND_STREET.matcher(view);
         while (compound.find()) {
             if (hasStreetEnding(compound.group("street").toLowerCase(Locale.ROOT))) {
-                Block block = extend(view, part, compound.end());
+                Block block = extend(view, part, compound.end(), lowerCaseText);
                 out.add(new PiiSpan(compound.start(), block.end(), EntityTypes.ADDRESS, 0.8, name()));
             }
         }
@@ -134,7 +135,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     }
 
     /** Grows the span over the unit, city, state, postcode and country parts that follow {@code end}. */
-    private static Block extend(String text, Matcher part, int end) {
+    private static Block extend(String text, Matcher part, int end, boolean lowerCaseText) {
         boolean strong = false;
         for (int parts = 0; parts < MAX_BLOCK_PARTS; parts++) {
             part.region(end, text.length());
@@ -144,8 +145,12 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             String place = part.group("place");
             if (place != null) {
                 String first = place.split("[ ]", 2)[0].toUpperCase(Locale.ROOT);
-                if (STOP.containsUpper(first) && !STREET_WORDS.containsUpper(first)
-                        && !LocationRecognizer.isPlace(place.toUpperCase(Locale.ROOT))) {
+                boolean knownPlace = LocationRecognizer.isPlace(place.toUpperCase(Locale.ROOT));
+                if (STOP.containsUpper(first) && !STREET_WORDS.containsUpper(first) && !knownPlace) {
+                    break;
+                }
+                // case marks nothing in lower-case text: there a town must be a known place or precede a postcode
+                if (lowerCaseText && !knownPlace && !POSTCODE_AHEAD.matcher(text).region(part.end(), text.length()).lookingAt()) {
                     break;
                 }
             }

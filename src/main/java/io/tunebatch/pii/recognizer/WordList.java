@@ -25,6 +25,13 @@ final class WordList {
         return new WordList(words);
     }
 
+    /** The first {@code limit} words of a resource ordered by frequency. */
+    static WordList top(String name, int limit) {
+        Set<String> words = new HashSet<>();
+        read(name, words, limit);
+        return new WordList(words);
+    }
+
     /** The union of several resources. */
     static WordList resources(String... names) {
         Set<String> words = new HashSet<>();
@@ -35,6 +42,10 @@ final class WordList {
     }
 
     private static void read(String name, Set<String> words) {
+        read(name, words, Integer.MAX_VALUE);
+    }
+
+    private static void read(String name, Set<String> words, int limit) {
         try (InputStream in = WordList.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
@@ -45,7 +56,7 @@ final class WordList {
                     continue;
                 }
                 for (String word : line.trim().split("\\s+")) {
-                    if (!word.isEmpty()) {
+                    if (!word.isEmpty() && words.size() < limit) {
                         words.add(word.toUpperCase(Locale.ROOT));
                     }
                 }

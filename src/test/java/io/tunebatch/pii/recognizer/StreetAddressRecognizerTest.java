@@ -18,9 +18,16 @@ class StreetAddressRecognizerTest {
             "Wohnhaft in Hauptstraße 5, 10115 Berlin seit 2019.|Hauptstraße 5, 10115 Berlin",
             "Elle habite 12 rue de la Paix depuis longtemps.|12 rue de la Paix",
             "Office: 350 Fifth Avenue Suite 3300|350 Fifth Avenue Suite 3300",
+            "ship to 42 elm street apt 5, springfield il 62704 asap|42 elm street apt 5, springfield il 62704",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBlockSpansQuotedLines() {
+        assertThat(values("> Jane\n> 12 Hauptstraße 5\n> Apt. 3\n> 10115 Berlin\n> Germany\n> Thanks", EntityTypes.ADDRESS))
+                .containsExactly("12 Hauptstraße 5\n> Apt. 3\n> 10115 Berlin\n> Germany");
     }
 
     @ParameterizedTest

@@ -23,6 +23,9 @@ public final class EntityTypes {
             IBAN_CODE, IP_ADDRESS, US_PASSPORT, US_DRIVER_LICENSE, DATE_OF_BIRTH, MEDICAL_RECORD_NUMBER,
             ADDRESS, LOCATION);
 
+    /** What the engine reports unless configured otherwise: all but LOCATION. */
+    public static final List<String> DEFAULT_ENABLED = ALL.stream().filter(t -> !t.equals(LOCATION)).toList();
+
     private EntityTypes() {
     }
 }

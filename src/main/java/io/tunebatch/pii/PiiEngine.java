@@ -11,13 +11,23 @@ import java.util.Set;
 /**
  * The {@link PiiDetector}: runs every enabled recognizer, adjusts scores by context, keeps the
  * candidates at or above the threshold and resolves overlaps. Where candidates overlap the longer
- * one wins (a phone-looking run inside an IBAN, a card or an e-mail address loses), then the higher
- * score. Stateless apart from its immutable configuration, so one instance serves all threads.
+ * one wins (a phone-looking run inside an IBAN, a card or an e-mail address loses), then, for the
+ * same text, the more strictly validated entity type, then the higher score. Stateless apart from its immutable configuration, so one instance serves all threads.
  */
 public final class PiiEngine implements PiiDetector {
 
+    /**
+     * Which of two candidates for the same text is kept: the one whose structure is checked more
+     * strictly (a dash-formatted SSN is also a possible phone number).
+     */
+    private static final List<String> SPECIFICITY = List.of(EntityTypes.EMAIL_ADDRESS, EntityTypes.IBAN_CODE,
+            EntityTypes.CREDIT_CARD, EntityTypes.US_SSN, EntityTypes.IP_ADDRESS, EntityTypes.MEDICAL_RECORD_NUMBER,
+            EntityTypes.US_PASSPORT, EntityTypes.US_DRIVER_LICENSE, EntityTypes.DATE_OF_BIRTH, EntityTypes.PHONE_NUMBER,
+            EntityTypes.ADDRESS, EntityTypes.LOCATION, EntityTypes.PERSON);
+
     private static final Comparator<PiiSpan> PRECEDENCE = Comparator
             .comparingInt((PiiSpan s) -> s.end() - s.start()).reversed()
+            .thenComparingInt(PiiEngine::specificity)
             .thenComparing(Comparator.comparingDouble(PiiSpan::score).reversed())
             .thenComparingInt(PiiSpan::start);
 
@@ -78,6 +88,11 @@ public final class PiiEngine implements PiiDetector {
             }
         }
         return resolveOverlaps(scored);
+    }
+
+    private static int specificity(PiiSpan span) {
+        int rank = SPECIFICITY.indexOf(span.entityType());
+        return rank < 0 ? SPECIFICITY.size() : rank;
     }
 
     static List<PiiSpan> resolveOverlaps(List<PiiSpan> spans) {

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the defaults are:
  * <ul>
  *   <li>{@code threshold: 0.7} — spans scoring below it are not reported.</li>
- *   <li>{@code entities}: every type in {@link EntityTypes#ALL}; list fewer to switch some off.</li>
- *   <li>{@code phone-regions: [US]} — regions whose national formats the phone recognizer reads;
- *       numbers written with {@code +} are found whatever the regions.</li>
+ *   <li>{@code entities}: {@link EntityTypes#DEFAULT_ENABLED}, every type except LOCATION (a city or
+ *       country alone rarely identifies anyone, and masking every place name hurts the training
+ *       data); list the types to report, e.g. add LOCATION.</li>
+ *   <li>{@code phone-regions}: {@link #DEFAULT_PHONE_REGIONS} — regions whose national numbers the phone
+ *       recognizer accepts, tried in order; numbers written with {@code +} or {@code 00} are read by
+ *       their country code whatever the regions.</li>
  *   <li>{@code context-boost: 0.35} — added to a candidate with one of its entity's context words
  *       within {@value ContextScorer#WINDOW_BEFORE} characters before (or
  *       {@value ContextScorer#WINDOW_AFTER} after) it.</li>
@@ -41,19 +44,23 @@ public record PiiProperties(
         OperatorProperties defaultOperator,
         String hashKey) {
 
+    /** Regions tried in order when a number has no international prefix. */
+    public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US", "GB", "CA", "AU", "IN", "DE", "FR", "ES",
+            "IT", "NL", "BE", "CH", "AT", "SE", "IE", "PL", "BR", "MX");
+
     public PiiProperties {
         threshold = threshold == null ? 0.7 : threshold;
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("tunebatch.pii.threshold must be in [0, 1], got " + threshold);
         }
-        entities = entities == null || entities.isEmpty() ? EntityTypes.ALL : List.copyOf(entities);
+        entities = entities == null || entities.isEmpty() ? EntityTypes.DEFAULT_ENABLED : List.copyOf(entities);
         for (String entity : entities) {
             if (!EntityTypes.ALL.contains(entity)) {
                 throw new IllegalArgumentException("tunebatch.pii.entities: unknown entity type " + entity
                         + "; known types are " + EntityTypes.ALL);
             }
         }
-        phoneRegions = phoneRegions == null || phoneRegions.isEmpty() ? List.of("US") : List.copyOf(phoneRegions);
+        phoneRegions = phoneRegions == null || phoneRegions.isEmpty() ? DEFAULT_PHONE_REGIONS : List.copyOf(phoneRegions);
         contextBoost = contextBoost == null ? 0.35 : contextBoost;
         contextWords = contextWords == null ? Map.of() : Map.copyOf(contextWords);
         negativeContextWords = negativeContextWords == null ? DefaultContextWords.NEGATIVE : List.copyOf(negativeContextWords);

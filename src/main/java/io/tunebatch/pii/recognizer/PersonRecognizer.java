@@ -3,31 +3,38 @@ package io.tunebatch.pii.recognizer;
 import io.tunebatch.pii.EntityTypes;
 import io.tunebatch.pii.PiiRecognizer;
 import io.tunebatch.pii.PiiSpan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Person names without a model: runs of name-shaped words (capitalised, initials, name particles
+ * Person names without a model. Runs of name-shaped words (capitalised words, initials, particles
  * such as "van" or "de") are scored by how many of their words are known first names or surnames
- * (US Census 1990 lists) and by cues around them (a title such as "Dr.", "my name is"). Words in
- * capitals count only when they are known names, so acronyms stay out while all-caps records
- * ("JOHN SMITH") and non-English names next to a known name are still found. A run followed by a
- * company or street word ("Acme Corp", "Elm Street") is not a person.
+ * (US Census 1990 lists), where they stand (the start of a sentence says nothing about case) and
+ * by cues: a title ("Dr."), "my name is", or coordination with another name ("Ana, Bo and Cy").
+ * Words in capitals count only when they are known names, so acronyms stay out while all-caps
+ * records ("JOHN SMITH") and non-English surnames next to a known first name are found; in text
+ * written entirely in lower case, known first name + surname pairs are found. A run followed by a
+ * company or street word ("Acme Corp", "Elm Street"), or a known place, is not a person.
  */
 public final class PersonRecognizer implements PiiRecognizer {
 
     private static final String NAMES = "/io/tunebatch/pii/names/";
-    private static final WordList FIRST = WordList.resource(NAMES + "first-names.txt");
-    private static final WordList LAST = WordList.resource(NAMES + "last-names.txt");
-    private static final WordList STOP = WordList.resource(NAMES + "stop-words.txt");
+    static final WordList FIRST = WordList.resources(NAMES + "first-names.txt", NAMES + "ssa-first-names.txt");
+    /** The Census first names: common enough that one alone in a sentence is a name. */
+    static final WordList COMMON_FIRST = WordList.resource(NAMES + "first-names.txt");
+    /** The 1,500 most frequent Census first names: in lower-case text only these mark a name ("love rock" does not). */
+    static final WordList TOP_FIRST = WordList.top(NAMES + "first-names.txt", 1500);
+    static final WordList LAST = WordList.resource(NAMES + "last-names.txt");
+    static final WordList STOP = WordList.resource(NAMES + "stop-words.txt");
     private static final WordList TITLES = WordList.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
             "madame", "mister", "doctor", "professor", "rev", "reverend", "hon", "capt", "captain", "lt", "sgt",
             "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "dott", "ing");
     private static final WordList PARTICLES = WordList.of("van", "von", "de", "der", "den", "da", "di", "del",
             "della", "du", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "af", "zu", "y");
     /** A name-shaped run followed by (or containing) one of these names an organisation or a place. */
-    private static final WordList NOT_A_PERSON_AFTER = WordList.of("inc", "ltd", "llc", "llp", "plc", "corp",
+    private static final WordList NOT_A_PERSON = WordList.of("inc", "ltd", "llc", "llp", "plc", "corp",
             "corporation", "company", "co", "group", "bank", "university", "college", "school", "hospital", "clinic",
             "foundation", "institute", "association", "society", "club", "church", "museum", "airlines", "airways",
             "hotel", "partners", "holdings", "systems", "solutions", "technologies", "services", "consulting",
@@ -35,10 +42,23 @@ public final class PersonRecognizer implements PiiRecognizer {
             "media", "studios", "records", "press", "news", "times", "journal", "magazine", "gmbh", "ag", "sa", "bv",
             "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "court", "ct",
             "way", "place", "square", "parkway", "pkwy", "highway", "hwy", "terrace", "circle", "park", "river",
-            "lake", "mountain", "mountains", "island", "islands", "county", "city", "valley", "bay", "beach");
+            "lake", "mountain", "mountains", "island", "islands", "county", "city", "valley", "bay", "beach",
+            "research", "analytics", "maintenance", "force", "data", "software", "insurance", "capital", "ventures",
+            "logistics", "energy", "health", "healthcare", "pharma", "pharmaceuticals", "motors", "foods",
+            "industries", "international", "global", "network", "networks", "communications", "digital",
+            "marketing", "design", "studio", "entertainment", "productions", "pictures", "films", "weekly", "daily",
+            "review", "gazette", "tribune", "herald", "league", "union", "federation", "republic", "kingdom",
+            "empire", "army", "navy", "police", "garden", "gardens");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
+    /** Verbs that, right after a capitalised word opening a sentence, make it a subject ("Anna is ..."). */
+    private static final WordList SUBJECT_VERBS = WordList.of("is", "was", "has", "had", "will", "would", "can",
+            "could", "did", "does", "lives", "lived", "works", "worked", "spent", "said", "says", "shouted", "told",
+            "asked", "wrote", "went", "called", "left", "moved", "joined", "needs", "wants", "thinks", "knows");
     private static final int MAX_NAME_WORDS = 4;
+    /** Score a name gets from a cue or from coordination with another name. */
+    private static final double CUED = 0.85;
+    private static final double COORDINATED = 0.75;
 
     @Override
     public String name() {
@@ -52,234 +72,326 @@ public final class PersonRecognizer implements PiiRecognizer {
 
     @Override
     public void recognize(String text, List<PiiSpan> out) {
-        Tokens tokens = Tokens.of(text);
-        int i = 0;
-        while (i < tokens.size()) {
-            if (!startsRun(text, tokens, i)) {
-                i++;
-                continue;
-            }
-            int last = i;
-            while (last + 1 < tokens.size() && continuesRun(text, tokens, last)) {
-                last++;
-            }
-            evaluate(text, tokens, i, last, out);
-            i = last + 1;
-        }
+        new Scan(text).run(out);
     }
 
-    private static boolean startsRun(String text, Tokens tokens, int i) {
-        return isTitle(text, tokens, i) || isNameWord(text, tokens, i, false);
-    }
+    /** One pass over one text. */
+    private final class Scan {
 
-    /** Whether token {@code i + 1} joins the run ending at token {@code i}. */
-    private static boolean continuesRun(String text, Tokens tokens, int i) {
-        int gapStart = tokens.end(i);
-        int next = i + 1;
-        int gapEnd = tokens.start(next);
-        boolean dotted = gapStart < gapEnd && text.charAt(gapStart) == '.';
-        if (dotted && !(isTitle(text, tokens, i) || tokens.length(i) == 1)) {
-            return false;
+        private final String text;
+        private final Tokens tokens;
+        private final boolean lowerCaseText;
+        private final List<PiiSpan> found = new ArrayList<>();
+        /** Whether each span in {@link #found} consists of known names. */
+        private final List<Boolean> known = new ArrayList<>();
+
+        Scan(String text) {
+            this.text = text;
+            this.tokens = Tokens.of(text);
+            this.lowerCaseText = TextCase.isAllLower(text);
         }
-        for (int g = dotted ? gapStart + 1 : gapStart; g < gapEnd; g++) {
-            if (text.charAt(g) != ' ') {
+
+        void run(List<PiiSpan> out) {
+            int i = 0;
+            while (i < tokens.size()) {
+                if (!isTitle(i) && !isNameWord(i, false)) {
+                    i++;
+                    continue;
+                }
+                int last = i;
+                while (last + 1 < tokens.size() && continuesRun(last)) {
+                    last++;
+                }
+                evaluate(i, last);
+                i = last + 1;
+            }
+            applyCoordination();
+            out.addAll(found);
+        }
+
+        /** Whether token {@code i + 1} joins the run ending at token {@code i}. */
+        private boolean continuesRun(int i) {
+            int gapStart = tokens.end(i);
+            int next = i + 1;
+            int gapEnd = tokens.start(next);
+            boolean dotted = gapStart < gapEnd && text.charAt(gapStart) == '.';
+            if (dotted && !(isTitle(i) || tokens.length(i) == 1)) {
                 return false;
             }
-        }
-        if (gapEnd - gapStart > (dotted ? 3 : 2)) {
-            return false;
-        }
-        if (isParticle(text, tokens, next)) {
-            // "van der Berg": a chain of particles joins only when a name word follows it
-            int after = next;
-            while (after + 1 < tokens.size() && tokens.start(after + 1) - tokens.end(after) == 1
-                    && isParticle(text, tokens, after + 1)) {
-                after++;
+            for (int g = dotted ? gapStart + 1 : gapStart; g < gapEnd; g++) {
+                if (text.charAt(g) != ' ') {
+                    return false;
+                }
             }
-            return after + 1 < tokens.size() && tokens.start(after + 1) - tokens.end(after) == 1
-                    && isNameWord(text, tokens, after + 1, true);
-        }
-        return isNameWord(text, tokens, next, true);
-    }
-
-    private static boolean isTitle(String text, Tokens tokens, int i) {
-        return isCapitalisedOrUpper(text, tokens, i) && TITLES.containsUpper(tokens.upper(text, i));
-    }
-
-    private static boolean isParticle(String text, Tokens tokens, int i) {
-        return Character.isLowerCase(text.charAt(tokens.start(i))) && PARTICLES.containsUpper(tokens.upper(text, i));
-    }
-
-    /**
-     * A capitalised word or initial that is not a stop word; a word in capitals only when it is a
-     * known name (or follows one inside a run), so acronyms do not start names.
-     */
-    private static boolean isNameWord(String text, Tokens tokens, int i, boolean insideRun) {
-        String upper = tokens.upper(text, i);
-        if (STOP.containsUpper(upper) || TITLES.containsUpper(upper)) {
-            return false;
-        }
-        if (isCapitalised(text, tokens, i)) {
-            return true;
-        }
-        if (tokens.length(i) == 1) {
-            return Character.isUpperCase(text.charAt(tokens.start(i))) && !upper.equals("I") && !upper.equals("A");
-        }
-        if (isAllUpper(text, tokens, i)) {
-            return FIRST.containsUpper(upper) || LAST.containsUpper(upper) || insideRun;
-        }
-        return false;
-    }
-
-    private void evaluate(String text, Tokens tokens, int from, int to, List<PiiSpan> out) {
-        boolean titled = false;
-        while (from <= to && isTitle(text, tokens, from)) {
-            titled = true;
-            from++;
-        }
-        // a run that ends on a particle ("Anna de") ends before it
-        while (to >= from && isParticle(text, tokens, to)) {
-            to--;
-        }
-        if (from > to) {
-            return;
-        }
-        int nameWords = 0;
-        int known = 0;
-        boolean allUpperUnknown = false;
-        boolean foreign = false;
-        for (int t = from; t <= to; t++) {
-            if (isParticle(text, tokens, t)) {
-                continue;
+            if (gapEnd - gapStart > (dotted ? 3 : 2)) {
+                return false;
             }
-            nameWords++;
-            String upper = tokens.upper(text, t);
-            if (NOT_A_PERSON_AFTER.containsUpper(upper)) {
+            if (isParticle(next)) {
+                // "van der Berg": a chain of particles joins only when a name word follows it
+                int after = next;
+                while (after + 1 < tokens.size() && tokens.start(after + 1) - tokens.end(after) == 1 && isParticle(after + 1)) {
+                    after++;
+                }
+                return after + 1 < tokens.size() && tokens.start(after + 1) - tokens.end(after) == 1
+                        && isNameWord(after + 1, true);
+            }
+            return isNameWord(next, true);
+        }
+
+        private boolean isTitle(int i) {
+            return Character.isUpperCase(text.charAt(tokens.start(i))) && TITLES.containsUpper(tokens.upper(text, i));
+        }
+
+        private boolean isParticle(int i) {
+            return Character.isLowerCase(text.charAt(tokens.start(i))) && PARTICLES.containsUpper(tokens.upper(text, i));
+        }
+
+        /**
+         * A capitalised word or initial that is not a stop word; a word in capitals only when it is
+         * a known name (or follows one inside a run), so acronyms do not start names; in lower-case
+         * text, a known name.
+         */
+        private boolean isNameWord(int i, boolean insideRun) {
+            String upper = tokens.upper(text, i);
+            if (STOP.containsUpper(upper) || TITLES.containsUpper(upper)) {
+                return false;
+            }
+            if (isCapitalised(i)) {
+                return true;
+            }
+            char first = text.charAt(tokens.start(i));
+            if (tokens.length(i) == 1) {
+                return Character.isUpperCase(first) && !upper.equals("I") && !upper.equals("A");
+            }
+            boolean knownName = FIRST.containsUpper(upper) || LAST.containsUpper(upper);
+            if (isAllUpper(i)) {
+                return knownName || insideRun;
+            }
+            return lowerCaseText && knownName && Character.isLowerCase(first) && !PARTICLES.containsUpper(upper);
+        }
+
+        private void evaluate(int from, int to) {
+            boolean titled = false;
+            while (from <= to && isTitle(from)) {
+                titled = true;
+                from++;
+            }
+            while (to >= from && isParticle(to)) {
+                to--;
+            }
+            if (from > to) {
                 return;
             }
-            boolean isKnown = FIRST.containsUpper(upper) || LAST.containsUpper(upper);
-            if (isKnown) {
-                known++;
-            } else if (tokens.length(t) > 1 && isAllUpper(text, tokens, t)) {
-                allUpperUnknown = true;
+            int nameWords = 0;
+            int knownWords = 0;
+            boolean upperUnknown = false;
+            boolean foreign = false;
+            for (int t = from; t <= to; t++) {
+                if (isParticle(t)) {
+                    continue;
+                }
+                nameWords++;
+                String upper = tokens.upper(text, t);
+                if (NOT_A_PERSON.containsUpper(upper)) {
+                    return;
+                }
+                if (FIRST.containsUpper(upper) || LAST.containsUpper(upper)) {
+                    knownWords++;
+                } else if (tokens.length(t) > 1 && isAllUpper(t)) {
+                    upperUnknown = true;
+                }
+                foreign |= hasNonAscii(tokens.start(t), tokens.end(t));
             }
-            foreign |= hasNonAscii(text, tokens.start(t), tokens.end(t));
-        }
-        if (nameWords > MAX_NAME_WORDS || (to + 1 < tokens.size() && followedByNonPersonWord(text, tokens, to))) {
-            return;
-        }
-        String firstUpper = tokens.upper(text, from);
-        String lastUpper = tokens.upper(text, to);
-        boolean singleInitial = nameWords == 1 && tokens.length(from) == 1;
-        if (singleInitial) {
-            return;
-        }
-        double score;
-        if (nameWords >= 2) {
-            boolean firstIsFirstName = FIRST.containsUpper(firstUpper);
-            boolean lastIsSurname = LAST.containsUpper(lastUpper) || FIRST.containsUpper(lastUpper);
-            if (firstIsFirstName && lastIsSurname) {
-                score = 0.9;
-            } else if (firstIsFirstName || (lastIsSurname && tokens.length(to) > 1)) {
-                score = 0.8;
-            } else if (known > 0) {
-                score = 0.7;
+            if (nameWords > MAX_NAME_WORDS || followedByNonPersonWord(to) || (nameWords == 1 && tokens.length(from) == 1)) {
+                return;
+            }
+            boolean lowerCase = Character.isLowerCase(text.charAt(tokens.start(from)));
+            String firstUpper = tokens.upper(text, from);
+            String lastUpper = tokens.upper(text, to);
+            boolean sentenceStart = atSentenceStart(tokens.start(titled ? from - 1 : from)) && !actsAsName(to);
+            double score;
+            if (nameWords >= 2) {
+                boolean firstIsFirstName = FIRST.containsUpper(firstUpper);
+                boolean lastIsSurname = LAST.containsUpper(lastUpper) || FIRST.containsUpper(lastUpper);
+                if (upperUnknown && knownWords == 0) {
+                    return;
+                }
+                if (firstIsFirstName && lastIsSurname) {
+                    score = 0.9;
+                } else if (firstIsFirstName || (lastIsSurname && tokens.length(to) > 1)) {
+                    score = 0.8;
+                } else if (knownWords > 0) {
+                    score = 0.7;
+                } else {
+                    score = foreign ? 0.6 : 0.5;
+                }
+                if (lowerCase) {
+                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.4;
+                } else if (hasMiddleInitial(from, to)) {
+                    score = Math.max(score, 0.75); // "Given X. Family" is how people, not firms, are written
+                } else if (nameWords <= 3 && aloneOnLine(tokens.start(from), tokens.end(to))) {
+                    score = Math.max(score, 0.7); // a line holding just "Given Family": a signature or address block
+                }
+            } else if (COMMON_FIRST.containsUpper(firstUpper)) {
+                score = lowerCase ? 0.4 : sentenceStart ? 0.6 : 0.75;
+            } else if (FIRST.containsUpper(firstUpper)) {
+                score = lowerCase ? 0.3 : sentenceStart ? 0.45 : 0.6;
+            } else if (LAST.containsUpper(firstUpper)) {
+                score = lowerCase ? 0.3 : sentenceStart ? 0.3 : 0.45;
             } else {
-                score = foreign ? 0.6 : 0.5;
+                score = sentenceStart ? 0.15 : 0.3;
             }
-            if (allUpperUnknown && known == 0) {
-                return;
+            boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from)));
+            if (cued) {
+                score = Math.max(score, CUED);
+            } else if (LocationRecognizer.isPlace(text.substring(tokens.start(from), tokens.end(to)).toUpperCase(Locale.ROOT))) {
+                return; // "Georgia", "Jordan": a known place is not a person without a cue
             }
-        } else {
-            score = FIRST.containsUpper(firstUpper) ? 0.6 : 0.3;
-            if (atSentenceStart(text, tokens.start(from))) {
-                score -= 0.15;
-            }
+            found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
+            // in lower-case text only the most frequent first names count, so "rock and roll" stays out
+            known.add(lowerCase ? TOP_FIRST.containsUpper(firstUpper) : knownWords > 0);
         }
-        if (titled || hasStrongCue(text, tokens.start(titled ? from - 1 : from))) {
-            score = Math.max(score, 0.85);
-        }
-        out.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
-    }
 
-    private static boolean followedByNonPersonWord(String text, Tokens tokens, int last) {
-        int next = last + 1;
-        for (int g = tokens.end(last); g < tokens.start(next); g++) {
-            if (text.charAt(g) != ' ') {
-                return false;
+        /**
+         * "Ana, Bo and Cy": names joined by commas and "and"/"or"/"&" are all names once two of
+         * them are known names or one is already confident.
+         */
+        private void applyCoordination() {
+            int groupStart = 0;
+            for (int i = 1; i <= found.size(); i++) {
+                if (i < found.size() && coordinated(found.get(i - 1).end(), found.get(i).start())) {
+                    continue;
+                }
+                if (i - groupStart >= 2) {
+                    int knownMembers = 0;
+                    boolean confident = false;
+                    for (int k = groupStart; k < i; k++) {
+                        knownMembers += known.get(k) ? 1 : 0;
+                        confident |= found.get(k).score() >= 0.8;
+                    }
+                    if (knownMembers >= 2 || confident) {
+                        for (int k = groupStart; k < i; k++) {
+                            PiiSpan s = found.get(k);
+                            if (s.score() < COORDINATED) {
+                                found.set(k, new PiiSpan(s.start(), s.end(), s.entityType(), COORDINATED, s.recognizer()));
+                            }
+                        }
+                    }
+                }
+                groupStart = i;
             }
         }
-        return NOT_A_PERSON_AFTER.containsUpper(tokens.upper(text, next)) && !isAllLower(text, tokens, next);
-    }
 
-    private static boolean hasStrongCue(String text, int start) {
-        int from = Math.max(0, start - 14);
-        String before = text.substring(from, start).toLowerCase(Locale.ROOT).stripTrailing();
-        for (String cue : STRONG_CUES) {
-            if (before.endsWith(cue)) {
-                int at = before.length() - cue.length();
-                if (at == 0 || !Character.isLetter(before.charAt(at - 1))) {
+        private boolean coordinated(int end, int nextStart) {
+            String gap = text.substring(end, nextStart).trim();
+            return gap.equals(",") || gap.equals("and") || gap.equals(", and") || gap.equals("or")
+                    || gap.equals(", or") || gap.equals("&") || gap.equals("und") || gap.equals("et") || gap.equals("y");
+        }
+
+        private boolean hasMiddleInitial(int from, int to) {
+            for (int t = from + 1; t < to; t++) {
+                if (tokens.length(t) == 1 && tokens.end(t) < text.length() && text.charAt(tokens.end(t)) == '.'
+                        && tokens.length(from) > 1 && tokens.length(to) > 1) {
                     return true;
                 }
             }
-        }
-        return false;
-    }
-
-    private static boolean atSentenceStart(String text, int start) {
-        for (int i = start - 1; i >= 0; i--) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '(') {
-                return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-            }
-            if (c == '\n') {
-                return true;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isCapitalised(String text, Tokens tokens, int i) {
-        int start = tokens.start(i);
-        if (!Character.isUpperCase(text.charAt(start)) && !Character.isTitleCase(text.charAt(start))) {
             return false;
         }
-        for (int c = start + 1; c < tokens.end(i); c++) {
-            if (Character.isLowerCase(text.charAt(c))) {
+
+        private boolean aloneOnLine(int start, int end) {
+            for (int i = start - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    return false;
+                }
+            }
+            for (int i = end; i < text.length() && text.charAt(i) != '\n'; i++) {
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Followed by a subject verb or by a vocative comma ("Anna, can you ..."). */
+        private boolean actsAsName(int last) {
+            int end = tokens.end(last);
+            if (end < text.length() && text.charAt(end) == ',') {
                 return true;
             }
+            int next = last + 1;
+            return next < tokens.size() && tokens.start(next) == end + 1 && text.charAt(end) == ' '
+                    && SUBJECT_VERBS.containsUpper(tokens.upper(text, next));
         }
-        return false;
-    }
 
-    private static boolean isCapitalisedOrUpper(String text, Tokens tokens, int i) {
-        return Character.isUpperCase(text.charAt(tokens.start(i)));
-    }
-
-    private static boolean isAllUpper(String text, Tokens tokens, int i) {
-        for (int c = tokens.start(i); c < tokens.end(i); c++) {
-            if (Character.isLowerCase(text.charAt(c))) {
+        private boolean followedByNonPersonWord(int last) {
+            int next = last + 1;
+            if (next >= tokens.size()) {
                 return false;
             }
+            for (int g = tokens.end(last); g < tokens.start(next); g++) {
+                if (text.charAt(g) != ' ') {
+                    return false;
+                }
+            }
+            return NOT_A_PERSON.containsUpper(tokens.upper(text, next)) && !Character.isLowerCase(text.charAt(tokens.start(next)));
         }
-        return true;
-    }
 
-    private static boolean isAllLower(String text, Tokens tokens, int i) {
-        for (int c = tokens.start(i); c < tokens.end(i); c++) {
-            if (Character.isUpperCase(text.charAt(c))) {
+        private boolean hasStrongCue(int start) {
+            int from = Math.max(0, start - 14);
+            String before = text.substring(from, start).toLowerCase(Locale.ROOT).stripTrailing();
+            for (String cue : STRONG_CUES) {
+                if (before.endsWith(cue)) {
+                    int at = before.length() - cue.length();
+                    if (at == 0 || !Character.isLetter(before.charAt(at - 1))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean atSentenceStart(int start) {
+            for (int i = start - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    return true;
+                }
+                if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '(' && c != '>' && c != '*' && c != '-') {
+                    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+                }
+            }
+            return true;
+        }
+
+        private boolean isCapitalised(int i) {
+            int start = tokens.start(i);
+            if (!Character.isUpperCase(text.charAt(start)) && !Character.isTitleCase(text.charAt(start))) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    private static boolean hasNonAscii(String text, int start, int end) {
-        for (int c = start; c < end; c++) {
-            if (text.charAt(c) > 127) {
-                return true;
+            for (int c = start + 1; c < tokens.end(i); c++) {
+                if (Character.isLowerCase(text.charAt(c))) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
+
+        private boolean isAllUpper(int i) {
+            for (int c = tokens.start(i); c < tokens.end(i); c++) {
+                if (Character.isLowerCase(text.charAt(c))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean hasNonAscii(int start, int end) {
+            for (int c = start; c < end; c++) {
+                if (text.charAt(c) > 127) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,22 +1,41 @@
 package io.tunebatch.pii.recognizer;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.tunebatch.pii.EntityTypes;
 import io.tunebatch.pii.PiiRecognizer;
 import io.tunebatch.pii.PiiSpan;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Phone numbers found by libphonenumber's matcher, which already skips dates, times and
- * page ranges. A number valid for its region scores above the threshold; a merely possible one
- * (right length, unknown range) needs context words. Numbers written with {@code +} are parsed
- * whatever the default regions are.
+ * Phone numbers: a cheap pattern finds digit runs shaped like a phone number (7-15 digits with
+ * phone punctuation, an optional {@code +}, {@code 00} or {@code 011} international prefix and an
+ * extension), and libphonenumber decides. A number valid in one of the configured regions scores
+ * above the threshold when it is written like a phone number (an international prefix, or more
+ * than eight digits with separators); so does a number in a typical phone layout whose range
+ * libphonenumber does not know. A bare digit run, a short national number or a number that is
+ * only of a possible length needs context words. Dates, IP-like runs and postal codes are not
+ * candidates.
  */
 public final class PhoneRecognizer implements PiiRecognizer {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\w+])(?<!\\d[.,/-])(?:\\+[ ]?|\\()?\\d[\\d .()/-]{5,22}\\d\\)?(?:[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6})?(?![\\w]|[.,/-]\\d)");
+    /** Not phone numbers: a leading date ("2024-03-15 10"), an IPv4-like run, postal codes such as 12345-678. */
+    private static final Pattern NOT_A_PHONE = Pattern.compile(
+            "(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})(?:\\D.*)?|\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{4,5}-\\d{3}");
+    /**
+     * Layouts that read as a phone number even when libphonenumber does not know the range (an
+     * unassigned area code): North American 3-3-4 and French 2-2-2-2-2.
+     */
+    private static final Pattern PHONE_LAYOUT = Pattern.compile(
+            "(?:(?:\\+?1|001)[ .-]?)?(?:\\(\\d{3}\\)[ ]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}|0\\d(?:[ .-]\\d{2}){4}");
+    private static final Pattern EXTENSION = Pattern.compile("[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6}$");
 
     private final List<String> regions;
 
@@ -36,28 +55,84 @@ public final class PhoneRecognizer implements PiiRecognizer {
 
     @Override
     public void recognize(String text, List<PiiSpan> out) {
-        if (!RegexRecognizer.hasDigit(text, 7)) {
+        if (!hasDigitCluster(text, 7)) {
             return;
         }
-        int firstOfThisText = out.size();
-        for (String region : regions) {
-            for (PhoneNumberMatch match : UTIL.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-                int start = match.start();
-                int end = match.end();
-                if (alreadyFound(out, firstOfThisText, start, end)) {
-                    continue;
-                }
-                double score = UTIL.isValidNumber(match.number()) ? 0.75 : 0.4;
+        Matcher match = CANDIDATE.matcher(text);
+        while (match.find()) {
+            int start = match.start();
+            int end = match.end();
+            String candidate = match.group();
+            if (candidate.startsWith("(") && candidate.indexOf(')') < 0) {
+                start++;
+                candidate = candidate.substring(1);
+            }
+            double score = score(candidate);
+            if (score > 0) {
                 out.add(new PiiSpan(start, end, EntityTypes.PHONE_NUMBER, score, name()));
             }
         }
     }
 
-    private static boolean alreadyFound(List<PiiSpan> out, int from, int start, int end) {
-        for (int i = from; i < out.size(); i++) {
-            PiiSpan s = out.get(i);
-            if (s.start() == start && s.end() == end) {
-                return true;
+    private double score(String candidate) {
+        String number = EXTENSION.matcher(candidate).replaceFirst("");
+        int digits = 0;
+        for (int i = 0; i < number.length(); i++) {
+            if (Character.isDigit(number.charAt(i))) {
+                digits++;
+            }
+        }
+        if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(number).matches()) {
+            return 0;
+        }
+        String dialable = international(number);
+        boolean international = dialable.startsWith("+");
+        // a short national number or a bare digit run is weak evidence on its own
+        boolean phoneShaped = international || (digits > 8 && !number.chars().allMatch(Character::isDigit));
+        boolean possible = false;
+        for (String region : regions) {
+            try {
+                PhoneNumber parsed = UTIL.parse(dialable, region);
+                if (UTIL.isValidNumber(parsed)) {
+                    return phoneShaped ? 0.75 : 0.5;
+                }
+                possible |= UTIL.isPossibleNumber(parsed);
+            } catch (NumberParseException e) {
+                // not a number in this region; try the next one
+            }
+            if (international) {
+                break; // the country code decides, not the region
+            }
+        }
+        if (possible || PHONE_LAYOUT.matcher(number).matches()) {
+            return PHONE_LAYOUT.matcher(number).matches() ? 0.7 : 0.4;
+        }
+        return 0;
+    }
+
+    /** "00 49 ..." and "011 49 ..." (international dialling prefixes) mean "+49 ...". */
+    private static String international(String number) {
+        String compact = number.replaceAll("[ .()/-]", "");
+        if (compact.startsWith("00") && compact.length() > 9) {
+            return "+" + compact.substring(2);
+        }
+        if (compact.startsWith("011") && compact.length() > 10) {
+            return "+" + compact.substring(3);
+        }
+        return number;
+    }
+
+    /** Whether some run of digits joined only by phone punctuation has at least {@code min} digits. */
+    static boolean hasDigitCluster(String text, int min) {
+        int digits = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= min) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+' && c != '/') {
+                digits = 0;
             }
         }
         return false;

@@ -15,6 +15,14 @@ public final class StandardRecognizers {
                 new EmailRecognizer(),
                 new PhoneRecognizer(phoneRegions),
                 new UsSsnRecognizer(),
-                new CreditCardRecognizer());
+                new CreditCardRecognizer(),
+                new IbanRecognizer(),
+                new IpAddressRecognizer(),
+                new UsPassportRecognizer(),
+                new UsDriverLicenseRecognizer(),
+                new DateOfBirthRecognizer(),
+                new MedicalRecordNumberRecognizer(),
+                new StreetAddressRecognizer(),
+                new LocationRecognizer());
     }
 }

@@ -21,6 +21,31 @@ final class WordList {
 
     static WordList resource(String name) {
         Set<String> words = new HashSet<>();
+        read(name, words);
+        return new WordList(words);
+    }
+
+    /** The first {@code limit} words of a resource ordered by frequency. */
+    static WordList top(String name, int limit) {
+        Set<String> words = new HashSet<>();
+        read(name, words, limit);
+        return new WordList(words);
+    }
+
+    /** The union of several resources. */
+    static WordList resources(String... names) {
+        Set<String> words = new HashSet<>();
+        for (String name : names) {
+            read(name, words);
+        }
+        return new WordList(words);
+    }
+
+    private static void read(String name, Set<String> words) {
+        read(name, words, Integer.MAX_VALUE);
+    }
+
+    private static void read(String name, Set<String> words, int limit) {
         try (InputStream in = WordList.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
@@ -31,7 +56,7 @@ final class WordList {
                     continue;
                 }
                 for (String word : line.trim().split("\\s+")) {
-                    if (!word.isEmpty()) {
+                    if (!word.isEmpty() && words.size() < limit) {
                         words.add(word.toUpperCase(Locale.ROOT));
                     }
                 }
@@ -39,7 +64,6 @@ final class WordList {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + name, e);
         }
-        return new WordList(words);
     }
 
     static WordList of(String... words) {

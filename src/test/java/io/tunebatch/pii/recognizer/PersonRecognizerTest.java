@@ -22,16 +22,33 @@ class PersonRecognizerTest {
             "Forwarded to Jean-Luc van der Berg for review.|Jean-Luc van der Berg",
             "She met Linda Q. Hartmann in Boston.|Linda Q. Hartmann",
             "Thanks, William O'Connor|William O'Connor",
+            "Michael is on leave today.|Michael",
+            "Please talk to Zorbeth K. Quillanovy first.|Zorbeth K. Quillanovy",
+            "can you ask jennifer walsh about the refund|jennifer walsh",
     })
     void findsNames(String text, String name) {
         assertThat(values(text, EntityTypes.PERSON)).containsExactly(name);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNameAloneOnItsLineIsASignature() {
+        assertThat(values("Signature:\nAnneliese Wrobelczyk\nSenior Analyst", EntityTypes.PERSON))
+                .containsExactly("Anneliese Wrobelczyk");
+    }
+
+    @org.junit.jupiter.api.Test
+    void coordinatedNamesAreNamesOnceTwoAreKnown() {
+        assertThat(values("The founders were Morrison, Okonkwo and Reyes.", EntityTypes.PERSON))
+                .containsExactly("Morrison", "Okonkwo", "Reyes");
+        assertThat(values("we love rock and roll", EntityTypes.PERSON)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Acme Corp shipped the order.", "Deliver to 12 Elm Street please.",
             "The Quarterly Report is due on Monday.", "IBM and NASA signed a deal.", "Thank you for your patience.",
             "Please update your account.", "Will you call me in May?", "ERROR: DISK FULL ON SERVER NODE",
-            "Version A1234 of the firmware.", "Contact Support Team for help."})
+            "Version A1234 of the firmware.", "Contact Support Team for help.", "She moved to Georgia last year.",
+            "Forrester Research published it.", "Paris is lovely in spring."})
     void ignoresNonNames(String text) {
         assertThat(values(text, EntityTypes.PERSON)).isEmpty();
     }

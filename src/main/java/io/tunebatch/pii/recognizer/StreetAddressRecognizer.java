@@ -1,0 +1,171 @@
+package io.tunebatch.pii.recognizer;
+
+import io.tunebatch.pii.EntityTypes;
+import io.tunebatch.pii.PiiRecognizer;
+import io.tunebatch.pii.PiiSpan;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Street addresses. A street line is one of: a house number, name words and a USPS street suffix
+ * ("42 W Elm St"); a PO box or military box; a street-type word of another language with its
+ * name and number ("12 rue de la Paix", "Via Roma 12"); a compound street name with a house
+ * number ("Hauptstraße 5"); or, weaker, a number, name words and a number ("20 Allee Verte 4").
+ * The span then grows over what follows on the same or the next lines while it reads as the rest
+ * of an address block: units ("Apt. 4B"), city names, state codes, postal codes and countries.
+ * The weak form counts only with such a block or an address context word.
+ */
+public final class StreetAddressRecognizer implements PiiRecognizer {
+
+    private static final String WORD = "[\\p{Lu}\\d][\\p{L}\\d'.-]*";
+    private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct"
+            + "|Courts|Way|Place|Pl|Square|Sq|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Crescent|Cres"
+            + "|Close|Row|Alley|Plaza|Loop|Path|Pike|Walk|Heights|Hts|Point|Ridge|Crossing|Expressway|Expy|Freeway|Fwy"
+            + "|Turnpike|Route|Rte|Mall|Grove|Gardens|Park|Hill|Hills|Mews|View|Manor|Meadows?|Port|Junction|Center"
+            + "|Landing|Harbor|Island|Isle|Knoll|Lakes?|Creek|Falls|Ford|Forge|Fork|Mills?|Orchard|Pass|Pines?"
+            + "|Springs?|Summit|Valley|Village|Ville|Wells?|Shores?|Bypass|Causeway|Cove|Glen|Haven|Oval|Quay"
+            + "|Station|Stream|Track|Trace|Trafficway|Union|Vista|Estates?|Streets|Roads|Lanes|Drives|Ways|Squares)\\.?";
+    private static final String UNIT_WORD = "(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat|#)";
+    private static final String UNIT = UNIT_WORD + "\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b";
+    /** Endings of compound street names ("Hauptstraße", "Koskikatu"); the word must be longer than the ending. */
+    private static final String[] STREET_ENDINGS = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
+            "straat", "laan", "gracht", "plein", "gatan", "vägen", "gata", "gade", "vej", "veien", "vei", "katu",
+            "kuja", "utca", "braut", "stræde", "torv", "tori", "väylä", "polku", "puistikko", "ulica", "cesta"};
+    private static final String STREET_TYPE = "(?:Rue|rue|Via|via|Viale|viale|Calle|calle|C/|Carrer|Avenida|avenida"
+            + "|Av\\.|Avda\\.?|Rua|rua|Travessa|Largo|Piazza|piazza|Plaza|Praça|Chemin|chemin|Allée|allée|Strada|strada"
+            + "|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo)";
+    private static final String PARTICLES = "(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|delle|dei|degli|d')[ \\t]+)*";
+
+    private record StreetLine(Pattern pattern, double score, boolean needsBlock) {
+    }
+
+    private static final StreetLine[] STREET_LINES = {
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+                    + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?[ \\t]+)?"
+                    + "(?:" + WORD + "[ \\t]+){0,3}" + WORD + "[ \\t]+" + SUFFIX + "(?![\\p{L}])(?:[ \\t]+(?:[NS][EW]|[NSEW])\\b\\.?)?"),
+                    0.8, false),
+            new StreetLine(Pattern.compile("\\b(?:(?:P\\.?[ ]?O\\.?|Post Office)[ \\t]+Box|(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]+Box)[ \\t]+\\d{1,6}\\b",
+                    Pattern.CASE_INSENSITIVE), 0.8, false),
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+){0,2}" + STREET_TYPE + "[ \\t]+" + PARTICLES
+                    + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+" + PARTICLES + "\\p{Lu}[\\p{L}'-]*){0,3}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?\\b)?"),
+                    0.75, false),
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\p{Lu}[\\p{L}'.-]+(?:[ \\t]+\\p{Lu}[\\p{L}'.-]+){0,2}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?"),
+                    0.5, true),
+    };
+
+    /** One more part of an address block after a street line, on the same line or the next. */
+    private static final Pattern BLOCK_PART = Pattern.compile(
+            "[ \\t]*,?[ \\t]*(?:(?:\\r?\\n[ \\t]*(?:[>|*•?]+[ \\t]*)?){1,2},?[ \\t]*)?(?:"
+                    + "(?<unit>" + UNIT + ")"
+                    + "|(?<postcode>\\d{4,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])"
+                    + "|(?<state>\\p{Lu}{2})(?![\\p{L}\\d])"
+                    + "|(?<place>\\p{Lu}[\\p{L}'.-]*(?:[ ]\\p{Lu}[\\p{L}'.-]*){0,3}))");
+    private static final Pattern POSTCODE_AHEAD = Pattern.compile("[ \\t]*,?[ \\t]*(?:\\p{L}{2}[ \\t]+)?\\d{4,6}\\b");
+    private static final int MAX_BLOCK_PARTS = 6;
+    private static final WordList STOP = WordList.resource("/io/tunebatch/pii/names/stop-words.txt");
+    private static final WordList STREET_WORDS = WordList.of("street", "st", "avenue", "ave", "road", "rd", "lane",
+            "drive", "court", "way", "place", "suite", "apt", "unit", "box");
+
+    @Override
+    public String name() {
+        return "street-address";
+    }
+
+    @Override
+    public Set<String> entityTypes() {
+        return Set.of(EntityTypes.ADDRESS);
+    }
+
+    @Override
+    public void recognize(String text, List<PiiSpan> out) {
+        if (!RegexRecognizer.hasDigit(text, 1)) {
+            return;
+        }
+        // all-lower-case text is read title-cased (same offsets), without the weak street form
+        boolean lowerCaseText = TextCase.isAllLower(text);
+        String view = lowerCaseText ? TextCase.titleCaseWords(text) : text;
+        Matcher part = BLOCK_PART.matcher(view);
+        for (StreetLine line : STREET_LINES) {
+            if (line.needsBlock() && lowerCaseText) {
+                continue;
+            }
+            Matcher match = line.pattern().matcher(view);
+            while (match.find()) {
+                if (line.needsBlock() && !plausibleWeakStreet(match)) {
+                    continue;
+                }
+                Block block = extend(view, part, match.end(), lowerCaseText);
+                double score = line.score();
+                if (block.strong()) {
+                    score = Math.max(score, 0.8);
+                } else if (block.end() > match.end() && Character.isDigit(match.group().charAt(0))) {
+                    score = Math.max(score, 0.75); // "30 Elmwood 48, Springfield": number first, then a place
+                }
+                out.add(new PiiSpan(match.start(), block.end(), EntityTypes.ADDRESS, score, name()));
+            }
+        }
+        Matcher compound = COMPOUND_STREET.matcher(view);
+        while (compound.find()) {
+            if (hasStreetEnding(compound.group("street").toLowerCase(Locale.ROOT))) {
+                Block block = extend(view, part, compound.end(), lowerCaseText);
+                out.add(new PiiSpan(compound.start(), block.end(), EntityTypes.ADDRESS, 0.8, name()));
+            }
+        }
+    }
+
+    /** A capitalised word and a house number, possibly after another number: "Koskikatu 25", "12 Hauptstraße 5". */
+    private static final Pattern COMPOUND_STREET = Pattern.compile(
+            "(?<![\\w-])(?:\\d{1,6}[ \\t]+)?(?<street>\\p{Lu}\\p{L}{2,}(?:str\\.)?)[ \\t]+\\d{1,5}[A-Za-z]?\\b");
+
+    /** The weak "number words number" line must not start with a stop word ("Chapter 12 Part 3" passes, "On 3 May 5" not). */
+    private static boolean plausibleWeakStreet(Matcher match) {
+        Tokens tokens = Tokens.of(match.group());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (STOP.containsUpper(tokens.upper(match.group(), i))) {
+                return false;
+            }
+        }
+        return tokens.size() > 0;
+    }
+
+    private record Block(int end, boolean strong) {
+    }
+
+    /** Grows the span over the unit, city, state, postcode and country parts that follow {@code end}. */
+    private static Block extend(String text, Matcher part, int end, boolean lowerCaseText) {
+        boolean strong = false;
+        for (int parts = 0; parts < MAX_BLOCK_PARTS; parts++) {
+            part.region(end, text.length());
+            if (!part.lookingAt()) {
+                break;
+            }
+            String place = part.group("place");
+            if (place != null) {
+                String first = place.split("[ ]", 2)[0].toUpperCase(Locale.ROOT);
+                boolean knownPlace = LocationRecognizer.isPlace(place.toUpperCase(Locale.ROOT));
+                if (STOP.containsUpper(first) && !STREET_WORDS.containsUpper(first) && !knownPlace) {
+                    break;
+                }
+                // case marks nothing in lower-case text: there a town must be a known place or precede a postcode
+                if (lowerCaseText && !knownPlace && !POSTCODE_AHEAD.matcher(text).region(part.end(), text.length()).lookingAt()) {
+                    break;
+                }
+            }
+            strong |= part.group("unit") != null || part.group("postcode") != null;
+            end = part.end();
+        }
+        return new Block(end, strong);
+    }
+
+    private static boolean hasStreetEnding(String word) {
+        for (String ending : STREET_ENDINGS) {
+            if (word.length() > ending.length() + 1 && word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package io.tunebatch.pii.recognizer;
+
+import static io.tunebatch.pii.Detect.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunebatch.pii.EntityTypes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StreetAddressRecognizerTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Ship it to 42 W Elm St Apt. 4B, thanks.|42 W Elm St Apt. 4B",
+            "I live at 1600 Pennsylvania Avenue NW, Washington, DC 20500 now.|1600 Pennsylvania Avenue NW, Washington, DC 20500",
+            "Send mail to PO Box 1234.|PO Box 1234",
+            "Wohnhaft in Hauptstraße 5, 10115 Berlin seit 2019.|Hauptstraße 5, 10115 Berlin",
+            "Elle habite 12 rue de la Paix depuis longtemps.|12 rue de la Paix",
+            "Office: 350 Fifth Avenue Suite 3300|350 Fifth Avenue Suite 3300",
+            "ship to 42 elm street apt 5, springfield il 62704 asap|42 elm street apt 5, springfield il 62704",
+    })
+    void findsStreetAddresses(String text, String address) {
+        assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBlockSpansQuotedLines() {
+        assertThat(values("> Jane\n> 12 Hauptstraße 5\n> Apt. 3\n> 10115 Berlin\n> Germany\n> Thanks", EntityTypes.ADDRESS))
+                .containsExactly("12 Hauptstraße 5\n> Apt. 3\n> 10115 Berlin\n> Germany");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"We sold 42 units on the street.", "Chapter 12 Part 3", "Bring 5 copies",
+            "Version 2 Drive Update", "Meet me at the Main Street cafe."})
+    void ignoresNumbersAndStreetWordsThatAreNotAddresses(String text) {
+        assertThat(values(text, EntityTypes.ADDRESS)).isEmpty();
+    }
+}

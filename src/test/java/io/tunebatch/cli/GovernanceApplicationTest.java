@@ -70,6 +70,7 @@ class GovernanceApplicationTest {
         }
 
         @Bean
+        @Primary
         TextGeneratorFactory textGeneratorFactory() {
             return new FolderAnswers();
         }

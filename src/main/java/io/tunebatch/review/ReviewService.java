@@ -3,7 +3,7 @@ package io.tunebatch.review;
 import io.tunebatch.ingest.CsvParser;
 import io.tunebatch.ingest.ReadRecord;
 import io.tunebatch.lineage.ReviewStatus;
-import io.tunebatch.ops.CurrentTask;
+import io.tunebatch.audit.CurrentTask;
 import io.tunebatch.pii.FieldCipher;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public class ReviewService {
         List<ReviewRepository.SealedOriginal> sealed = repository.sealedOriginals(exampleId);
         Map<String, String> originals = new LinkedHashMap<>();
         if (!sealed.isEmpty()) {
-            repository.recordAccess(exampleId, reviewer, "review show", now(), currentTask.executionId());
+            repository.recordAccess(exampleId, reviewer, "review show", now(), currentTask.executionId().orElse(null));
             sealed.forEach(s -> originals.put(s.field(), cipher.open(s.ciphertext(), s.keyId())));
         }
         return repository.find(exampleId, originals);
@@ -82,7 +82,7 @@ public class ReviewService {
         OffsetDateTime now = now();
         List<ReviewDecision> decisions = exampleIds.stream()
                 .map(id -> new ReviewDecision(id, decision, annotator, note, "cli", now)).toList();
-        repository.recordDecisions(decisions, currentTask.executionId());
+        repository.recordDecisions(decisions, currentTask.executionId().orElse(null));
         return decisions;
     }
 
@@ -116,7 +116,7 @@ public class ReviewService {
         if (!problems.isEmpty()) {
             throw new ReviewInputException("nothing imported; fix these and import again:\n  " + String.join("\n  ", problems));
         }
-        repository.recordDecisions(decisions, currentTask.executionId());
+        repository.recordDecisions(decisions, currentTask.executionId().orElse(null));
         return decisions;
     }
 

@@ -1,6 +1,6 @@
 package io.tunebatch.support;
 
-import io.tunebatch.ops.CurrentTask;
+import io.tunebatch.audit.CurrentTask;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ public abstract class ApplicationTest {
         flyway.migrate();
         // The context's own task execution row went with the clean; jobs link to it, so put it back.
         jdbc.update("INSERT INTO TASK_EXECUTION (TASK_EXECUTION_ID, START_TIME, TASK_NAME) VALUES (?, CURRENT_TIMESTAMP, ?)",
-                currentTask.executionId(), "test");
+                currentTask.executionId().orElseThrow(), "test");
     }
 
     protected long count(String sql, Object... args) {

@@ -3,6 +3,8 @@ package io.tunebatch.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunebatch.cli.TopLevelCommand;
+import io.tunebatch.cli.UserError;
 import io.tunebatch.evaluate.EvalSubject;
 import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.ops.JobsService;
@@ -16,6 +18,8 @@ import io.tunebatch.review.ReviewService;
 import io.tunebatch.support.ApplicationTest;
 import io.tunebatch.support.SupportAnswers;
 import io.tunebatch.support.TestFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -33,8 +38,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auditor's questions, each answered by one query on one auditor view, over data made by the
@@ -42,6 +54,7 @@ import org.springframework.test.context.TestPropertySource;
  * GDPR erasure end to end. Run on H2 and PostgreSQL by the subclasses.
  */
 @Import(TrainingStandIn.class)
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
         "tunebatch.registry.card-dir=${java.io.tmpdir}/tunebatch-test-data/model-cards",
         "tunebatch.evaluate.report-dir=${java.io.tmpdir}/tunebatch-test-data/eval-reports"})
@@ -77,6 +90,10 @@ abstract class AuditLineageTest extends ApplicationTest {
     ReviewService review;
     @Autowired
     LineageService lineage;
+    @Autowired
+    List<TopLevelCommand> commands;
+    @Autowired
+    AutowireCapableBeanFactory beanFactory;
 
     @TempDir
     Path dir;
@@ -223,6 +240,112 @@ abstract class AuditLineageTest extends ApplicationTest {
             assertThat(jdbc.queryForList("SELECT * FROM " + view)).as(view)
                     .allSatisfy(row -> assertThat(row.values().toString()).doesNotContain(EMAIL).doesNotContain("lena"));
         }
+    }
+
+    @Test
+    void eraseImpactListsExamplesSnapshotsAndModelVersionsInProduction() {
+        ErasureImpact shared = lineage.eraseImpact("zendesk", "T-1");
+        assertThat(shared.examples()).containsExactly(new ErasureImpact.Example(SHARED.exampleId(), SHARED.contentHash(), false,
+                List.of("zendesk:T-2")));
+        assertThat(shared.examplesToErase()).as("T-2 still provides the same content").isEmpty();
+        assertThat(shared.snapshots()).extracting(ErasureImpact.Snapshot::snapshotId, ErasureImpact.Snapshot::examplesFromDocument)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(firstRun.snapshotId(), 1L));
+        assertThat(shared.inProduction()).extracting(v -> v.modelName() + ":" + v.version()).containsExactly("support:1");
+
+        ErasureImpact unique = lineage.eraseImpact("zendesk", "T-3");
+        assertThat(unique.examplesToErase()).extracting(ErasureImpact.Example::exampleId).containsExactly(WIRE.exampleId());
+
+        assertThatThrownBy(() -> lineage.eraseImpact("zendesk", "T-404")).isInstanceOf(LineageException.class)
+                .hasMessage("no example comes from document 'T-404' of source system 'zendesk'; "
+                        + "check both names against the source records (they are case-sensitive)");
+    }
+
+    @Test
+    void erasureKeepsTheDocumentOutOfFutureSnapshotsAndFlagsTheModelsThatSawIt() throws Exception {
+        review.decide(List.of(CONTACT.exampleId()), ReviewStatus.APPROVED, "reviewer-1", null);
+
+        ErasureResult wire = lineage.erase("zendesk", "T-3", "dpo", "DSR-2026-17");
+        ErasureResult contact = lineage.erase("zendesk", "T-4", "dpo", "DSR-2026-18");
+        ErasureResult sharedFirstHalf = lineage.erase("zendesk", "T-1", "dpo", "DSR-2026-19");
+
+        assertThat(wire.erasedExamples()).containsExactly(WIRE.exampleId());
+        assertThat(wire.flaggedForRetraining()).extracting(v -> v.modelName() + ":" + v.version() + " " + v.stage())
+                .containsExactly("support:1 production");
+        assertThat(contact.erasedExamples()).containsExactly(CONTACT.exampleId());
+        assertThat(contact.originalsDeleted()).isEqualTo(1);
+        assertThat(contact.flaggedForRetraining()).as("never in a snapshot").isEmpty();
+        assertThat(sharedFirstHalf.erasedExamples()).isEmpty();
+        assertThat(sharedFirstHalf.keptExamples()).containsExactly(SHARED.exampleId());
+
+        // content destroyed, identity and detections (no values) kept
+        assertThat(jdbc.queryForMap("SELECT instruction, input_text, output_text, content_hash FROM training_example WHERE id = ?",
+                CONTACT.exampleId())).containsValues("[erased]", CONTACT.contentHash()).doesNotContainValue(CONTACT.output());
+        assertThat(count("SELECT COUNT(*) FROM pii_original WHERE example_id = ?", CONTACT.exampleId())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM pii_detection WHERE example_id = ?", CONTACT.exampleId())).isEqualTo(1);
+
+        // the next run re-reads the same files: the erased content stays out, the shared example stays in
+        PrepareSummary next = prepare.summarize(prepare.prepare(dir.resolve("src").toString(), null));
+        assertThat(next.invalidByRule()).containsEntry("erased", 2L);
+        assertThat(jdbc.queryForList("SELECT example_id FROM snapshot_example WHERE snapshot_id = ?", String.class,
+                next.snapshotId())).containsExactly(SHARED.exampleId());
+        assertThat(jdbc.queryForObject("SELECT output_text FROM training_example WHERE id = ?", String.class, WIRE.exampleId()))
+                .as("re-ingesting the document does not bring the text back").isEqualTo("[erased]");
+
+        // the sealed snapshot is history: unchanged, and the lineage still answers which models saw T-3
+        assertThat(count("SELECT COUNT(*) FROM snapshot_example WHERE snapshot_id = ?", firstRun.snapshotId())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT fingerprint FROM dataset_snapshot WHERE id = ?", String.class,
+                firstRun.snapshotId())).isEqualTo(firstRun.snapshotFingerprint());
+        assertThat(jdbc.queryForList("SELECT DISTINCT model_name || ':' || version FROM auditor_model_lineage "
+                + "WHERE source_document_id = 'T-3' AND example_erased", String.class)).containsExactly("support:1");
+
+        // the auditor sees the requests and what must be retrained
+        assertThat(jdbc.queryForList("SELECT source_document_id || ' by ' || requested_by || ': ' || examples_erased "
+                + "|| ' erased, ' || model_versions_flagged || ' flagged' FROM auditor_erasure ORDER BY erasure_request_id",
+                String.class)).containsExactly("T-3 by dpo: 1 erased, 1 flagged", "T-4 by dpo: 1 erased, 0 flagged",
+                "T-1 by dpo: 0 erased, 1 flagged");
+        assertThat(jdbc.queryForList("SELECT DISTINCT model_name || ':' || version || ' ' || current_stage "
+                + "FROM auditor_retraining_required", String.class)).containsExactly("support:1 production");
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'gdpr_erasure' AND actor = 'dpo'")).isEqualTo(3);
+        assertThatThrownBy(() -> jdbc.update("UPDATE erasure_request SET reason = 'none'"))
+                .rootCause().hasMessageContaining("erasure_request is append-only");
+
+        // once the last document providing the shared content is erased, it goes too
+        assertThat(lineage.erase("zendesk", "T-2", "dpo", "DSR-2026-20").erasedExamples()).containsExactly(SHARED.exampleId());
+    }
+
+    @Test
+    void lineageCommandPrintsTheImpactAsJsonAndRefusesUnknownDocuments(CapturedOutput output) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = lineageCommand(err);
+
+        assertThat(cli.execute("erase-impact", "--source-system", "zendesk", "--document-id", "T-3", "--json")).isZero();
+        JsonNode impact = JsonMapper.builder().build().readTree(output.getOut());
+        assertThat(impact.get("examples").get(0).get("exampleId").stringValue()).isEqualTo(WIRE.exampleId());
+        assertThat(impact.get("examples").get(0).get("erasedByRequest").booleanValue()).isTrue();
+        assertThat(impact.get("modelVersions").get(0).get("inProduction").booleanValue()).isTrue();
+
+        assertThat(cli.execute("erase", "--source-system", "zendesk", "--document-id", "T-404", "--by", "dpo", "--reason", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: no example comes from document 'T-404'").doesNotContain("Exception");
+        assertThat(count("SELECT COUNT(*) FROM erasure_request")).isZero();
+    }
+
+    /** The {@code lineage} command as the application builds it: subcommands created by Spring. */
+    private CommandLine lineageCommand(StringWriter err) {
+        TopLevelCommand command = commands.stream()
+                .filter(c -> c.getClass().getAnnotation(Command.class).name().equals("lineage")).findFirst().orElseThrow();
+        CommandLine cli = new CommandLine(command, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.isAnnotationPresent(Command.class) ? beanFactory.createBean(type) : CommandLine.defaultFactory().create(type);
+            }
+        });
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return e instanceof UserError ? 2 : 1;
+        });
+        return cli;
     }
 
     private static String json(String documentId, ExampleContent c) {

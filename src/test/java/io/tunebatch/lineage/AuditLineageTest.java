@@ -210,6 +210,13 @@ abstract class AuditLineageTest extends ApplicationTest {
                         "train-stand-in #" + trainRestarted.getId() + " attempt 2 COMPLETED -> COMPLETED failed steps null");
         assertThat((String) troubled.get(0).get("exit_message")).contains("training node lost");
         assertThat(troubled).allSatisfy(j -> assertThat(j.get("task_name")).as("linked to its Cloud Task execution").isNotNull());
+
+        // docs/audit.md's "last quarter" condition, the same on both databases: today's runs are not in it
+        assertThat(jdbc.queryForList("""
+                SELECT job_execution_id FROM auditor_job_history
+                WHERE (status <> 'COMPLETED' OR instance_executions > 1)
+                  AND created_at >= DATE_TRUNC('QUARTER', LOCALTIMESTAMP) - INTERVAL '3' MONTH
+                  AND created_at <  DATE_TRUNC('QUARTER', LOCALTIMESTAMP)""", Long.class)).isEmpty();
     }
 
     @Test

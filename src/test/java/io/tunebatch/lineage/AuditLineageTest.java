@@ -313,8 +313,10 @@ abstract class AuditLineageTest extends ApplicationTest {
         assertThat(jdbc.queryForList("SELECT DISTINCT model_name || ':' || version || ' ' || current_stage "
                 + "FROM auditor_retraining_required", String.class)).containsExactly("support:1 production");
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'gdpr_erasure' AND actor = 'dpo'")).isEqualTo(3);
-        assertThatThrownBy(() -> jdbc.update("UPDATE erasure_request SET reason = 'none'"))
-                .rootCause().hasMessageContaining("erasure_request is append-only");
+        for (String table : List.of("erasure_request", "erased_example", "retraining_flag")) {
+            assertThatThrownBy(() -> jdbc.update("DELETE FROM " + table)).as(table)
+                    .rootCause().hasMessageContaining(table + " is append-only");
+        }
 
         // once the last document providing the shared content is erased, it goes too
         assertThat(lineage.erase("zendesk", "T-2", "dpo", "DSR-2026-20").erasedExamples()).containsExactly(SHARED.exampleId());

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lineage erase-impact|erase}: where a source document's content went, and GDPR erasure of it. */
@@ -28,7 +29,7 @@ class LineageCommand implements TopLevelCommand {
     @Command(name = "erase-impact", mixinStandardHelpOptions = true,
             description = "The examples, snapshots and model versions (production marked) derived from one source document.")
     static class EraseImpact implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
+        @Mixin
         Document document;
         @Option(names = "--json")
         boolean json;
@@ -67,7 +68,7 @@ class LineageCommand implements TopLevelCommand {
             description = "Take the document's examples out of future snapshots, destroy their text and encrypted originals, "
                     + "flag the model versions trained on them for retraining, and record the request.")
     static class Erase implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
+        @Mixin
         Document document;
         @Option(names = "--by", required = true, paramLabel = "PERSON", description = "Who carries out the request (recorded).")
         String by;

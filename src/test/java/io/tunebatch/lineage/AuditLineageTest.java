@@ -241,6 +241,9 @@ abstract class AuditLineageTest extends ApplicationTest {
                 Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT accessed_by FROM auditor_pii_access WHERE example_id = ?", String.class,
                 CONTACT.exampleId())).isEqualTo("reviewer-1");
+        review.decide(List.of(CONTACT.exampleId()), ReviewStatus.APPROVED, "reviewer-1", "address is the customer's own");
+        assertThat(jdbc.queryForObject("SELECT decision || ' by ' || annotator || ' via ' || channel FROM auditor_review_decision "
+                + "WHERE example_id = ?", String.class, CONTACT.exampleId())).isEqualTo("approved by reviewer-1 via cli");
         for (String view : List.of("auditor_model_lineage", "auditor_example_source", "auditor_rejection", "auditor_pii_detection",
                 "auditor_pii_access", "auditor_review_decision", "auditor_job_history", "auditor_step_history",
                 "auditor_audit_event", "auditor_model_decision", "auditor_snapshot")) {

@@ -73,8 +73,10 @@ public class SnapshotStepConfiguration {
                 .dataSource(dataSource)
                 .selectClause("SELECT v.example_id, e.content_hash")
                 .fromClause("FROM validation_result v JOIN training_example e ON e.id = v.example_id")
+                // an erasure committed after this run's validate step still keeps its examples out
                 .whereClause("WHERE v.valid AND v.job_execution_id IN "
-                        + "(SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = :instance)")
+                        + "(SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = :instance) "
+                        + "AND v.example_id NOT IN (SELECT example_id FROM erased_example)")
                 .parameterValues(Map.of("instance", jobInstanceId))
                 .sortKeys(Map.of("example_id", Order.ASCENDING))
                 .pageSize(chunkSize)

@@ -66,12 +66,14 @@ public class ValidateStepConfiguration {
         JdbcPagingItemReader<ExampleUnderValidation> reader = new JdbcPagingItemReaderBuilder<ExampleUnderValidation>()
                 .name("examplesToValidate")
                 .dataSource(dataSource)
-                .selectClause("SELECT id, normalized_hash, instruction, input_text, output_text, review_status, pii_scan_result")
+                .selectClause("SELECT id, normalized_hash, instruction, input_text, output_text, review_status, pii_scan_result, "
+                        + "CASE WHEN EXISTS (SELECT 1 FROM erased_example x WHERE x.example_id = training_example.id) "
+                        + "THEN TRUE ELSE FALSE END AS erased")
                 .fromClause("FROM training_example")
                 .sortKeys(Map.of("id", Order.ASCENDING))
                 .pageSize(properties.chunkSize())
                 .rowMapper((rs, i) -> new ExampleUnderValidation(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)))
                 .build();
         reader.afterPropertiesSet();
         return reader;

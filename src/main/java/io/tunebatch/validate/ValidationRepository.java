@@ -23,10 +23,14 @@ public class ValidationRepository {
         this.jdbc = jdbc;
     }
 
-    /** normalized hash → smallest example id, for groups with more than one example. */
+    /**
+     * normalized hash → smallest example id, for groups with more than one example. Erased examples
+     * take no part: a near-duplicate of erased content from another document is the one kept.
+     */
     Map<String, String> nearDuplicateGroups() {
         Map<String, String> groups = new HashMap<>();
-        jdbc.query("SELECT normalized_hash, MIN(id) FROM training_example GROUP BY normalized_hash HAVING COUNT(*) > 1",
+        jdbc.query("SELECT normalized_hash, MIN(id) FROM training_example "
+                        + "WHERE id NOT IN (SELECT example_id FROM erased_example) GROUP BY normalized_hash HAVING COUNT(*) > 1",
                 rs -> {
                     groups.put(rs.getString(1), rs.getString(2));
                 });

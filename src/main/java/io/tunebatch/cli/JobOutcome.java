@@ -23,7 +23,7 @@ final class JobOutcome {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return 0;
         }
-        String message = ExitMessages.firstLine(execution.getExitStatus().getExitDescription());
+        String message = ExitMessages.of(execution);
         System.err.printf("error: job %s ended %s (job execution %d)%s%n  Fix the cause, then run: tunebatch jobs restart %d%n",
                 execution.getJobInstance().getJobName(), execution.getStatus(), execution.getId(),
                 message == null ? "" : ": " + message, execution.getId());

@@ -22,6 +22,11 @@ class TrainCommand implements Callable<Integer>, TopLevelCommand {
     Path base;
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Training configuration (jobs/train/*.yaml).")
     Path config;
+    @Option(names = "--suite", paramLabel = "FILE", description = "Eval suite: evaluate the selected adapter; the gate decides.")
+    Path suite;
+    @Option(names = "--by", paramLabel = "PERSON", description = "Who launches the training (default: the OS user); "
+            + "four-eyes refuses them as its approver.")
+    String launchedBy;
     @Option(names = "--json", description = "Print one JSON summary on stdout.")
     boolean json;
 
@@ -35,7 +40,7 @@ class TrainCommand implements Callable<Integer>, TopLevelCommand {
     public Integer call() throws Exception {
         JobExecution execution;
         try {
-            execution = train.train(snapshot, base, config);
+            execution = train.train(snapshot, base, config, suite, launchedBy);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -73,7 +73,7 @@ public class PrepareService {
         Optional<DatasetSnapshot> snapshot = snapshots.findByJobInstance(instance.getInstanceId());
         String report = stepContext(instance, "validation-report").getString("validation.report", null);
         return new PrepareSummary(execution.getId(), instance.getInstanceId(), execution.getStatus().name(),
-                ExitMessages.firstLine(execution.getExitStatus().getExitDescription()), written + deduplicated + rejected, written, deduplicated, rejected,
+                ExitMessages.of(execution), written + deduplicated + rejected, written, deduplicated, rejected,
                 pii.getLong("pii.scanned", 0L), pii.getLong("pii.flagged", 0L), pii.getLong("pii.detections", 0L),
                 valid.valid(), valid.invalid(), valid.invalidByRule(), report,
                 snapshot.map(DatasetSnapshot::id).orElse(null),

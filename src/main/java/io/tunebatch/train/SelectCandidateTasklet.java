@@ -1,5 +1,6 @@
 package io.tunebatch.train;
 
+import io.tunebatch.evaluate.EvaluateTasklet;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class SelectCandidateTasklet implements Tasklet {
                         ? Double.POSITIVE_INFINITY : r.heldOutLoss()).thenComparing(TrainingRunRepository.RunView::id))
                 .orElseThrow(() -> new IllegalStateException("no training candidate completed"));
         runs.select(instance, step.getJobExecutionId(), best, TrainingWorker.JSON.writeValueAsString(candidates));
+        step.getJobExecution().getExecutionContext().putString(EvaluateTasklet.ADAPTER_KEY, best.adapterPath());
         log.info("selected {} (held-out loss {}) among {} candidates; adapter {}", best.partitionName(),
                 best.heldOutLoss(), candidates.size(), best.adapterPath());
         return RepeatStatus.FINISHED;

@@ -1,11 +1,16 @@
 package io.tunebatch.train;
 
+import io.tunebatch.evaluate.EvaluateTasklet;
+import io.tunebatch.evaluate.EvaluationService;
+import io.tunebatch.evaluate.TextGeneratorFactory;
 import io.tunebatch.snapshot.SnapshotExporter;
 import io.tunebatch.snapshot.SnapshotRepository;
 import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,7 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The train job: training-data (export + split) → train (one partition per grid candidate, at most
- * one per device at a time, each in a child JVM) → select-candidate.
+ * one per device at a time, each in a child JVM) → select-candidate → evaluate (when a suite is given).
  */
 @Configuration(proxyBeanMethods = false)
 public class TrainJobConfiguration {
@@ -29,8 +34,23 @@ public class TrainJobConfiguration {
 
     @Bean
     Job trainJob(JobRepository jobRepository, @Qualifier("trainingDataStep") Step data,
-                 @Qualifier("trainStep") Step train, @Qualifier("selectCandidateStep") Step select) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(data).next(train).next(select).build();
+                 @Qualifier("trainStep") Step train, @Qualifier("selectCandidateStep") Step select,
+                 @Qualifier("evaluateSelectedStep") Step evaluate) {
+        JobExecutionDecider suiteGiven = (job, step) -> new FlowExecutionStatus(
+                job.getJobParameters().getString(EvaluateTasklet.SUITE) == null ? "NO_SUITE" : "EVALUATE");
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(data).next(train).next(select)
+                .next(suiteGiven).on("EVALUATE").to(evaluate)
+                .from(suiteGiven).on("NO_SUITE").end()
+                .end()
+                .build();
+    }
+
+    /** With {@code --suite}, the selected adapter is evaluated and the gate decides the job's outcome. */
+    @Bean
+    Step evaluateSelectedStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                              EvaluationService evaluation, TextGeneratorFactory models) {
+        return new StepBuilder("evaluate", jobRepository).tasklet(new EvaluateTasklet(evaluation, models), tm).build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.tunebatch.train;
 
+import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.ops.ExitMessages;
 import io.tunebatch.snapshot.DatasetSnapshot;
 import io.tunebatch.snapshot.SnapshotRepository;
@@ -37,6 +38,17 @@ public class TrainService {
      * @throws IllegalArgumentException naming what is wrong
      */
     public JobExecution train(String snapshotId, Path baseModel, Path configFile) throws Exception {
+        return train(snapshotId, baseModel, configFile, null, null);
+    }
+
+    /**
+     * Trains, and with an eval suite also evaluates the selected adapter against the gate.
+     *
+     * @param evalSuite  eval suite file, or null to stop after the selection
+     * @param launchedBy who launched the training (later refused as its approver)
+     */
+    public JobExecution train(String snapshotId, Path baseModel, Path configFile, Path evalSuite, String launchedBy)
+            throws Exception {
         DatasetSnapshot snapshot = snapshots.find(snapshotId)
                 .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId + "; see `tunebatch snapshot list`"));
         if (!Files.isRegularFile(baseModel.resolve("config.json"))) {
@@ -47,7 +59,15 @@ public class TrainService {
         } catch (TrainingConfigLoader.TrainingConfigException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        return jobOperator.start(trainJob, new JobParametersBuilder()
+        if (evalSuite != null && !Files.isRegularFile(evalSuite)) {
+            throw new IllegalArgumentException("no such eval suite: " + evalSuite);
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder();
+        if (evalSuite != null) {
+            parameters.addString(EvaluateTasklet.SUITE, evalSuite.toAbsolutePath().normalize().toString())
+                    .addString(EvaluateTasklet.LAUNCHED_BY, launchedBy == null ? System.getProperty("user.name") : launchedBy);
+        }
+        return jobOperator.start(trainJob, parameters
                 .addString("snapshot", snapshot.id())
                 .addString("snapshotFingerprint", snapshot.fingerprint())
                 .addString("baseModel", baseModel.toAbsolutePath().normalize().toString())
@@ -60,7 +80,7 @@ public class TrainService {
         long instance = execution.getJobInstance().getInstanceId();
         TrainingJobParameters job = TrainingJobParameters.of(execution.getJobParameters());
         return new TrainingSummary(execution.getId(), instance, execution.getStatus().name(),
-                ExitMessages.firstLine(execution.getExitStatus().getExitDescription()), job.snapshotId(),
+                ExitMessages.of(execution), job.snapshotId(),
                 job.snapshotFingerprint(), job.baseModel(), runs.runs(instance), runs.selected(instance).orElse(null));
     }
 }

@@ -209,7 +209,7 @@ class GovernanceApplicationTest {
     }
 
     private Run registry(String... args) {
-        return run(beans.createBean(ModelRegistryCommand.class), args);
+        return run(beans.createBean(ModelCommand.class), args);
     }
 
     private Run run(Object command, String... args) {

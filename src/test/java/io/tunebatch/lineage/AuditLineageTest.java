@@ -10,7 +10,7 @@ import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.ops.JobsService;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.prepare.PrepareSummary;
-import io.tunebatch.registry.AdapterHash;
+import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.registry.ModelRegistry;
 import io.tunebatch.registry.ModelVersion;
 import io.tunebatch.registry.RegistrationRequest;

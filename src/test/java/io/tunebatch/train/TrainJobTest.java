@@ -121,6 +121,32 @@ class TrainJobTest extends ApplicationTest {
         assertThat(adapterHashes(restarted)).isEqualTo(uninterrupted);
     }
 
+    @Test
+    void withASuiteTheSelectedAdapterIsEvaluatedAndTheGateDecidesTheJob() throws Exception {
+        config = TestFiles.write(dir.resolve("short.yaml"), Files.readString(config)
+                .replace("max_steps: 60", "max_steps: 4").replace("grid: {r: [2, 4]}", ""));
+        Path suite = TestFiles.write(dir.resolve("suite.yaml"), """
+                name: branch-format
+                cases:
+                  - name: branch-number
+                    type: format_compliance
+                    prompt: "Which branch handles case 1?"
+                    format: regex
+                    pattern: 'Case \\d+ is handled by the branch office number \\d.*'
+                """);
+
+        JobExecution execution = train.train(snapshot, base, config, suite, "trainer-tom");
+
+        // four steps of a random tiny model cannot produce the format: the gate fails the job and names the case
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName() + ":" + s.getStatus())
+                .contains("select-candidate:COMPLETED", "evaluate:FAILED");
+        assertThat(train.summarize(execution).exitMessage()).contains("branch-number");
+        assertThat(count("SELECT COUNT(*) FROM eval_run WHERE job_execution_id = ?", execution.getId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT adapter_sha256 FROM eval_run WHERE job_execution_id = ?", String.class,
+                execution.getId())).isEqualTo(train.summarize(execution).selected().adapterSha256());
+    }
+
     private Map<String, String> adapterHashes(JobExecution execution) {
         return train.summarize(execution).candidates().stream()
                 .collect(Collectors.toMap(TrainingRunRepository.RunView::partitionName, TrainingRunRepository.RunView::adapterSha256));

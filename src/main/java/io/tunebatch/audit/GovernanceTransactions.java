@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class GovernanceTransactions {
 
-    public static final String BEAN = "governanceTransactions";
+    public static final String BEAN = "governanceTransactionOperations";
 
     @Bean(BEAN)
     TransactionOperations governanceTransactions(@Qualifier("transactionManager") PlatformTransactionManager transactionManager) {

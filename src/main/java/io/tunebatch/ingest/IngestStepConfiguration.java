@@ -22,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class IngestStepConfiguration {
 
     public static final String STEP_NAME = "ingest";
+    /** Job parameter overriding {@code tunebatch.ingest.skip-limit} for one run (a job definition's skip_limit). */
+    public static final String SKIP_LIMIT_PARAMETER = "ingest.skipLimit";
 
     @Bean
     Step ingestStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
@@ -39,20 +41,27 @@ public class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<ReadRecord> sourceRecordReader(@Value("#{jobParameters['source']}") String source, IngestProperties properties) {
-        return new SourceRecordReader(SourceFiles.resolve(source), properties.maxRecordBytes());
+    ItemStreamReader<ReadRecord> sourceRecordReader(@Value("#{jobParameters['source']}") String source,
+                                                    @Value("#{jobParameters['sources']}") String sources,
+                                                    IngestProperties properties) {
+        return new SourceRecordReader(sources != null ? SourceSpec.allFiles(SourceSpec.fromJson(sources))
+                : SourceFiles.resolve(source), properties.maxRecordBytes());
     }
 
     @Bean
     @StepScope
-    ItemProcessor<ReadRecord, IngestItem> recordMapper(@Value("#{jobParameters['sourceSystem']}") String sourceSystem, IngestProperties properties) {
-        return new RecordMapper(properties.fields(), sourceSystem);
+    ItemProcessor<ReadRecord, IngestItem> recordMapper(@Value("#{jobParameters['sourceSystem']}") String sourceSystem,
+                                                       @Value("#{jobParameters['sources']}") String sources,
+                                                       IngestProperties properties) {
+        return sources != null ? new SourceRoutingMapper(SourceSpec.fromJson(sources))
+                : new RecordMapper(properties.fields(), sourceSystem);
     }
 
     @Bean
     @StepScope
     ItemStreamWriter<IngestItem> ingestWriter(@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
-                              IngestRepository repository, IngestProperties properties) {
-        return new IngestWriter(repository, jobExecutionId, properties.skipLimit());
+                                              @Value("#{jobParameters['" + SKIP_LIMIT_PARAMETER + "']}") Long skipLimit,
+                                              IngestRepository repository, IngestProperties properties) {
+        return new IngestWriter(repository, jobExecutionId, skipLimit != null ? skipLimit : properties.skipLimit());
     }
 }

@@ -11,6 +11,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.DuplicateJobException;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,11 +33,16 @@ public class JobsService {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
+    private final JobRegistry jobRegistry;
+    private final List<JobRebuilder> rebuilders;
 
-    public JobsService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc) {
+    public JobsService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc,
+                       JobRegistry jobRegistry, List<JobRebuilder> rebuilders) {
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.jdbc = jdbc;
+        this.jobRegistry = jobRegistry;
+        this.rebuilders = rebuilders;
     }
 
     /** Executions newest first, filtered by status, job name and start time when given. */
@@ -89,7 +97,23 @@ public class JobsService {
             throw new IllegalStateException("job execution " + executionId + " is " + execution.getStatus()
                     + " and cannot be restarted");
         }
+        registerIfMissing(execution);
         return jobOperator.restart(execution);
+    }
+
+    /** A job that is not a bean (launched from a job definition) is rebuilt so this process can restart it. */
+    private void registerIfMissing(JobExecution execution) throws DuplicateJobException {
+        String jobName = execution.getJobInstance().getJobName();
+        if (jobRegistry.getJobNames().contains(jobName)) {
+            return;
+        }
+        for (JobRebuilder rebuilder : rebuilders) {
+            Optional<Job> job = rebuilder.rebuild(execution);
+            if (job.isPresent()) {
+                jobRegistry.register(job.get());
+                return;
+            }
+        }
     }
 
     public boolean stop(long executionId) throws Exception {

@@ -1,6 +1,8 @@
 package io.tunebatch.pii;
 
+import io.tunebatch.pii.operator.OperatorAnonymizer;
 import javax.sql.DataSource;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import io.tunebatch.ops.StepProgress;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -65,8 +67,15 @@ public class PiiScanStepConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<ExampleText, ScannedExample> piiScanProcessor(PiiDetector detector, PiiAnonymizer anonymizer, FieldCipher cipher) {
-        return new PiiScanProcessor(detector, anonymizer, cipher);
+    ItemProcessor<ExampleText, ScannedExample> piiScanProcessor(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+                                                                PiiDetector detector, PiiAnonymizer anonymizer,
+                                                                PiiProperties properties, FieldCipher cipher) {
+        PiiPolicy policy = PiiPolicy.from(parameters);
+        if (policy.isEmpty()) {
+            return new PiiScanProcessor(detector, anonymizer, cipher);
+        }
+        PiiProperties underPolicy = properties.withPolicy(policy.threshold(), policy.entities(), policy.operators());
+        return new PiiScanProcessor(PiiEngine.create(underPolicy), OperatorAnonymizer.from(underPolicy, cipher), cipher);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +31,9 @@ public class PiiScanStepConfiguration {
 
     public static final String STEP_NAME = "pii-scan";
 
+    /** The unpartitioned step, in this process; remote mode replaces it with {@link PiiScanPartitioning}'s manager step. */
     @Bean
+    @ConditionalOnProperty(name = "tunebatch.partitioning.mode", havingValue = "local", matchIfMissing = true)
     Step piiScanStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
                      @Value("${tunebatch.pii.chunk-size:200}") int chunkSize,
                      ItemStreamReader<ExampleText> unscannedExampleReader,

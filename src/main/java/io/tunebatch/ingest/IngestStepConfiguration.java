@@ -1,6 +1,9 @@
 package io.tunebatch.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunebatch.ops.StepCounters;
 import io.tunebatch.ops.StepProgress;
+import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -27,12 +30,14 @@ public class IngestStepConfiguration {
 
     @Bean
     Step ingestStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
-                    IngestProperties properties, ItemStreamReader<ReadRecord> sourceRecordReader,
+                    IngestProperties properties, MeterRegistry meters, ItemStreamReader<ReadRecord> sourceRecordReader,
                     ItemProcessor<ReadRecord, IngestItem> recordMapper, ItemStreamWriter<IngestItem> ingestWriter) {
         return new StepBuilder(STEP_NAME, jobRepository)
                 .<ReadRecord, IngestItem>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .listener(new StepProgress())
+                .listener(new StepCounters(meters, STEP_NAME, Map.of(IngestWriter.WRITTEN, "tunebatch.examples.written",
+                        IngestWriter.DEDUPLICATED, "tunebatch.examples.deduplicated", IngestWriter.REJECTED, "tunebatch.records.rejected")))
                 .reader(sourceRecordReader)
                 .processor(recordMapper)
                 .writer(ingestWriter)

@@ -1,5 +1,6 @@
 package io.tunebatch.pii;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tunebatch.ops.StepProgress;
 import io.tunebatch.partition.RemotePartitioning;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public class PiiScanPartitioning {
 
     /** Named after its step: workers find the step to run by the bean name in the request. */
     @Bean(WORKER_STEP_NAME)
-    Step piiScanWorkerStep(RemotePartitioning remote,
+    Step piiScanWorkerStep(RemotePartitioning remote, MeterRegistry meters,
                            @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
                            @Value("${tunebatch.pii.chunk-size:200}") int chunkSize,
                            ItemStreamReader<ExampleText> unscannedRangeReader,
@@ -52,6 +53,7 @@ public class PiiScanPartitioning {
                 .<ExampleText, ScannedExample>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .listener(new StepProgress())
+                .listener(PiiScanStepConfiguration.counters(meters))
                 .reader(unscannedRangeReader)
                 .processor(piiScanProcessor)
                 .writer(piiScanWriter)

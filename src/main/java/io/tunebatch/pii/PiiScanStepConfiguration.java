@@ -3,7 +3,10 @@ package io.tunebatch.pii;
 import io.tunebatch.pii.operator.OperatorAnonymizer;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunebatch.ops.StepCounters;
 import io.tunebatch.ops.StepProgress;
+import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -35,6 +38,7 @@ public class PiiScanStepConfiguration {
     @Bean
     @ConditionalOnProperty(name = "tunebatch.partitioning.mode", havingValue = "local", matchIfMissing = true)
     Step piiScanStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
+                     MeterRegistry meters,
                      @Value("${tunebatch.pii.chunk-size:200}") int chunkSize,
                      ItemStreamReader<ExampleText> unscannedExampleReader,
                      ItemProcessor<ExampleText, ScannedExample> piiScanProcessor,
@@ -43,10 +47,17 @@ public class PiiScanStepConfiguration {
                 .<ExampleText, ScannedExample>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .listener(new StepProgress())
+                .listener(counters(meters))
                 .reader(unscannedExampleReader)
                 .processor(piiScanProcessor)
                 .writer(piiScanWriter)
                 .build();
+    }
+
+    /** The scan's counters as metrics: tunebatch.pii.scanned, .flagged (examples with PII) and .detections. */
+    static StepCounters counters(MeterRegistry meters) {
+        return new StepCounters(meters, STEP_NAME, Map.of(PiiScanWriter.SCANNED, "tunebatch.pii.scanned",
+                PiiScanWriter.FLAGGED, "tunebatch.pii.flagged", PiiScanWriter.DETECTIONS, "tunebatch.pii.detections"));
     }
 
     @Bean

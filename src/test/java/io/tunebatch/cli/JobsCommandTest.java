@@ -116,16 +116,23 @@ class JobsCommandTest extends ApplicationTest {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-Dspring.datasource.url=" + DATABASE_URL, "-Dspring.datasource.username=postgres", "-Dspring.datasource.password=",
                 "-Dtunebatch.pii.encryption-key=" + key,
+                "-Dlogging.structured.format.console=ecs",
                 io.tunebatch.TuneBatchApplication.class.getName(), "jobs", "show", String.valueOf(id), "--json"));
         Path out = Files.createTempFile(dir, "cli", ".out");
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Path err = Files.createTempFile(dir, "cli", ".err");
+        Process cli = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             assertThat(cli.waitFor(3, TimeUnit.MINUTES)).isTrue();
         } finally {
             cli.destroyForcibly();
         }
 
-        assertThat(cli.exitValue()).as(Files.readString(out)).isZero();
+        assertThat(cli.exitValue()).as(Files.readString(err)).isZero();
+        // stdout: the command's JSON; stderr: the logs, one ECS JSON object per line
+        assertThat(Files.readString(out)).startsWith("{").contains("\"jobExecutionId\" : " + id);
+        List<String> logLines = Files.readAllLines(err).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\"").contains("\"log\":{\"level\":"));
+        assertThat(logLines).anySatisfy(line -> assertThat(line).contains("Started TuneBatchApplication"));
         Map<String, Object> task = jdbc.queryForMap("SELECT TASK_EXECUTION_ID, EXIT_CODE FROM TASK_EXECUTION "
                 + "WHERE TASK_NAME = 'tunebatch-jobs'");
         assertThat(((Number) task.get("EXIT_CODE")).intValue()).isZero();

@@ -104,6 +104,27 @@ class RemotePiiScanTest {
                 .containsExactlyInAnyOrder("worker-a", "worker-b");
         assertScannedExactlyOnceWithUninterruptedFindings(examples);
         assertThat(prepare.summarize(execution).scanned()).as("the manager adds up its partitions").isEqualTo(120);
+
+        // each worker is a long-running process with the Kubernetes probes and its own scan counters
+        long scannedOnWorkers = 0;
+        for (WorkerJvm worker : WORKERS) {
+            assertThat(worker.isAlive()).isTrue();
+            assertThat(get(worker, "/actuator/health/liveness")).contains("\"status\":\"UP\"");
+            assertThat(get(worker, "/actuator/health/readiness")).contains("\"status\":\"UP\"");
+            java.util.regex.Matcher scanned = java.util.regex.Pattern.compile(
+                    "tunebatch_pii_scanned_total\\{[^}]*step=\"pii-scan\"[^}]*} (\\d+)").matcher(get(worker, "/actuator/prometheus"));
+            assertThat(scanned.find()).isTrue();
+            scannedOnWorkers += Long.parseLong(scanned.group(1));
+        }
+        assertThat(scannedOnWorkers).isEqualTo(120);
+    }
+
+    private static String get(WorkerJvm worker, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + worker.port() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " on " + worker.id()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

@@ -18,17 +18,20 @@ import java.util.Map;
 public final class WorkerJvm {
 
     private final String id;
+    private final int port;
     private final Process process;
     private final Path log;
 
-    private WorkerJvm(String id, Process process, Path log) {
+    private WorkerJvm(String id, int port, Process process, Path log) {
         this.id = id;
+        this.port = port;
         this.process = process;
         this.log = log;
     }
 
     /** Starts worker {@code id} on the database at {@code jdbcUrl} with these extra properties. */
     public static WorkerJvm start(String id, String jdbcUrl, Map<String, String> properties) {
+        int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true",
                 "-cp", System.getProperty("java.class.path"),
@@ -36,14 +39,14 @@ public final class WorkerJvm {
                 "-Dspring.datasource.url=" + jdbcUrl,
                 "-Dspring.datasource.username=postgres",
                 "-Dspring.datasource.password=",
-                "-Dserver.port=0",
+                "-Dserver.port=" + port,
                 "-Dtunebatch.partitioning.worker-id=" + id));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add(TuneBatchApplication.class.getName());
         try {
             Path log = Files.createTempFile("tunebatch-" + id, ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new WorkerJvm(id, process, log);
+            return new WorkerJvm(id, port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,6 +54,19 @@ public final class WorkerJvm {
 
     public String id() {
         return id;
+    }
+
+    /** The worker's one HTTP port: Actuator health and Prometheus. */
+    public int port() {
+        return port;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits until the worker takes partition requests; fails with its log if it died or took too long. */

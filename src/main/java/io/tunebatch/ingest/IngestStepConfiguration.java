@@ -1,6 +1,9 @@
 package io.tunebatch.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunebatch.ops.StepCounters;
 import io.tunebatch.ops.StepProgress;
+import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -22,15 +25,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class IngestStepConfiguration {
 
     public static final String STEP_NAME = "ingest";
+    /** Job parameter overriding {@code tunebatch.ingest.skip-limit} for one run (a job definition's skip_limit). */
+    public static final String SKIP_LIMIT_PARAMETER = "ingest.skipLimit";
 
     @Bean
     Step ingestStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
-                    IngestProperties properties, ItemStreamReader<ReadRecord> sourceRecordReader,
+                    IngestProperties properties, MeterRegistry meters, ItemStreamReader<ReadRecord> sourceRecordReader,
                     ItemProcessor<ReadRecord, IngestItem> recordMapper, ItemStreamWriter<IngestItem> ingestWriter) {
         return new StepBuilder(STEP_NAME, jobRepository)
                 .<ReadRecord, IngestItem>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .listener(new StepProgress())
+                .listener(new StepCounters(meters, STEP_NAME, Map.of(IngestWriter.WRITTEN, "tunebatch.examples.written",
+                        IngestWriter.DEDUPLICATED, "tunebatch.examples.deduplicated", IngestWriter.REJECTED, "tunebatch.records.rejected")))
                 .reader(sourceRecordReader)
                 .processor(recordMapper)
                 .writer(ingestWriter)
@@ -39,20 +46,27 @@ public class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<ReadRecord> sourceRecordReader(@Value("#{jobParameters['source']}") String source, IngestProperties properties) {
-        return new SourceRecordReader(SourceFiles.resolve(source), properties.maxRecordBytes());
+    ItemStreamReader<ReadRecord> sourceRecordReader(@Value("#{jobParameters['source']}") String source,
+                                                    @Value("#{jobParameters['sources']}") String sources,
+                                                    IngestProperties properties) {
+        return new SourceRecordReader(sources != null ? SourceSpec.allFiles(SourceSpec.fromJson(sources))
+                : SourceFiles.resolve(source), properties.maxRecordBytes());
     }
 
     @Bean
     @StepScope
-    ItemProcessor<ReadRecord, IngestItem> recordMapper(@Value("#{jobParameters['sourceSystem']}") String sourceSystem, IngestProperties properties) {
-        return new RecordMapper(properties.fields(), sourceSystem);
+    ItemProcessor<ReadRecord, IngestItem> recordMapper(@Value("#{jobParameters['sourceSystem']}") String sourceSystem,
+                                                       @Value("#{jobParameters['sources']}") String sources,
+                                                       IngestProperties properties) {
+        return sources != null ? new SourceRoutingMapper(SourceSpec.fromJson(sources))
+                : new RecordMapper(properties.fields(), sourceSystem);
     }
 
     @Bean
     @StepScope
     ItemStreamWriter<IngestItem> ingestWriter(@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
-                              IngestRepository repository, IngestProperties properties) {
-        return new IngestWriter(repository, jobExecutionId, properties.skipLimit());
+                                              @Value("#{jobParameters['" + SKIP_LIMIT_PARAMETER + "']}") Long skipLimit,
+                                              IngestRepository repository, IngestProperties properties) {
+        return new IngestWriter(repository, jobExecutionId, skipLimit != null ? skipLimit : properties.skipLimit());
     }
 }

@@ -45,6 +45,28 @@ public final class SourceFiles {
         return matched;
     }
 
+    /**
+     * Like {@link #resolve(String)}, for a source of a known format: a directory contributes its
+     * files of that format only; a named or matched file of another format is an error.
+     */
+    public static List<Path> resolve(String source, String format) {
+        boolean directory = firstWildcard(source) < 0 && Files.isDirectory(Path.of(source));
+        List<Path> files = resolve(source);
+        if (directory) {
+            List<Path> ofFormat = files.stream().filter(p -> format.equals(formatOf(p))).toList();
+            if (ofFormat.isEmpty()) {
+                throw new IllegalArgumentException("no " + format + " files in " + source);
+            }
+            return ofFormat;
+        }
+        for (Path file : files) {
+            if (!format.equals(formatOf(file))) {
+                throw new IllegalArgumentException(file + " is not a " + format + " file (by its extension)");
+            }
+        }
+        return files;
+    }
+
     /** "jsonl", "csv", or null when the extension is neither. */
     public static String formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -81,7 +81,7 @@ final class SourceRecordReader implements ItemStreamReader<ReadRecord> {
 
     /** Opens the parser for a file, or returns why the whole file is unreadable. */
     private ReadRecord openParser(Path file) {
-        String uri = file.toAbsolutePath().normalize().toUri().toString();
+        String uri = uriOf(file);
         String format = SourceFiles.formatOf(file);
         if (format == null) {
             return new ReadRecord.Unreadable(RecordLocation.wholeFile(uri),
@@ -95,6 +95,11 @@ final class SourceRecordReader implements ItemStreamReader<ReadRecord> {
             return new ReadRecord.Unreadable(RecordLocation.wholeFile(uri),
                     "unreadable file: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The source URI recorded in lineage and rejected rows for a file. */
+    static String uriOf(Path file) {
+        return file.toAbsolutePath().normalize().toUri().toString();
     }
 
     @Override

@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.tunebatch.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.DuplicateJobException;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -30,11 +35,18 @@ public class JobsService {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final NamedParameterJdbcTemplate jdbc;
+    private final JobRegistry jobRegistry;
+    private final List<JobRebuilder> rebuilders;
+    private final AuditTrail audit;
 
-    public JobsService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc) {
+    public JobsService(JobRepository jobRepository, JobOperator jobOperator, NamedParameterJdbcTemplate jdbc,
+                       JobRegistry jobRegistry, List<JobRebuilder> rebuilders, AuditTrail audit) {
+        this.audit = audit;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.jdbc = jdbc;
+        this.jobRegistry = jobRegistry;
+        this.rebuilders = rebuilders;
     }
 
     /** Executions newest first, filtered by status, job name and start time when given. */
@@ -80,6 +92,11 @@ public class JobsService {
      */
     public JobExecution restart(long executionId) throws Exception {
         JobExecution execution = require(executionId);
+        JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (latest != null && latest.getId() != executionId) {
+            throw new IllegalStateException("job execution " + executionId + " was restarted already, as job execution "
+                    + latest.getId() + " (" + latest.getStatus() + "); only the latest execution of a job instance can be restarted");
+        }
         if (LEFT_RUNNING.contains(execution.getStatus())) {
             log.warn("job execution {} is {}: recovering it as FAILED (its process is gone) before restarting",
                     executionId, execution.getStatus());
@@ -89,15 +106,62 @@ public class JobsService {
             throw new IllegalStateException("job execution " + executionId + " is " + execution.getStatus()
                     + " and cannot be restarted");
         }
-        return jobOperator.restart(execution);
+        registerIfMissing(execution);
+        record("job_restart_requested", execution, Map.of("status", execution.getStatus().name()));
+        JobExecution restarted = jobOperator.restart(execution);
+        record("job_restarted", execution, Map.of("restart_job_execution_id", restarted.getId(),
+                "restart_status", restarted.getStatus().name()));
+        return restarted;
     }
 
-    public boolean stop(long executionId) throws Exception {
-        return jobOperator.stop(require(executionId));
+    /** A job that is not a bean (launched from a job definition) is rebuilt so this process can restart it. */
+    private void registerIfMissing(JobExecution execution) throws DuplicateJobException {
+        String jobName = execution.getJobInstance().getJobName();
+        if (jobRegistry.getJobNames().contains(jobName)) {
+            return;
+        }
+        for (JobRebuilder rebuilder : rebuilders) {
+            Optional<Job> job = rebuilder.rebuild(execution);
+            if (job.isPresent()) {
+                jobRegistry.register(job.get());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Asks a running execution, in whatever process runs it, to stop: it is marked STOPPING, and its
+     * running step sees that at its next chunk commit and ends STOPPED (restartable). Not through
+     * {@code JobOperator.stop}: Batch 6.0.4 also writes the running step execution from here, so the
+     * process that runs it fails its next update on the version and leaves it UNKNOWN, never restartable.
+     */
+    public void stop(long executionId) throws JobExecutionNotRunningException {
+        JobExecution execution = require(executionId);
+        if (execution.getStatus() != BatchStatus.STARTED && execution.getStatus() != BatchStatus.STARTING) {
+            throw new JobExecutionNotRunningException("job execution " + executionId + " is " + execution.getStatus());
+        }
+        String before = execution.getStatus().name();
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
+        record("job_stop_requested", execution, Map.of("status_before", before));
     }
 
     public JobExecution abandon(long executionId) throws Exception {
-        return jobOperator.abandon(require(executionId));
+        JobExecution execution = require(executionId);
+        String before = execution.getStatus().name();
+        JobExecution abandoned = jobOperator.abandon(execution);
+        record("job_abandoned", execution, Map.of("status_before", before));
+        return abandoned;
+    }
+
+    /**
+     * Every change an operator makes to an execution goes to the audit trail, by the OS user who ran
+     * the command; the command line itself is in the process's TASK_EXECUTION / TASK_EXECUTION_PARAMS.
+     */
+    private void record(String action, JobExecution execution, Map<String, ?> detail) {
+        Map<String, Object> withJob = new LinkedHashMap<>(detail);
+        withJob.put("job_name", execution.getJobInstance().getJobName());
+        audit.record(System.getProperty("user.name", "unknown"), action, "job_execution", String.valueOf(execution.getId()), withJob);
     }
 
     private JobExecution require(long executionId) {

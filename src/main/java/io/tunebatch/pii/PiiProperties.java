@@ -70,6 +70,28 @@ public record PiiProperties(
         hashKey = hashKey == null ? "" : hashKey;
     }
 
+    /**
+     * These settings under a job definition's PII policy: each argument that is not null replaces
+     * the configured value; {@code operators} maps entity types (and {@code default}) to operator types.
+     */
+    public PiiProperties withPolicy(Double policyThreshold, List<String> policyEntities, Map<String, String> policyOperators) {
+        Map<String, OperatorProperties> byEntity = new java.util.HashMap<>(operators);
+        OperatorProperties fallback = defaultOperator;
+        if (policyOperators != null) {
+            for (Map.Entry<String, String> entry : policyOperators.entrySet()) {
+                OperatorProperties operator = new OperatorProperties(entry.getValue(), null, null, null);
+                if (entry.getKey().equals("default")) {
+                    fallback = operator;
+                } else {
+                    byEntity.put(entry.getKey(), operator);
+                }
+            }
+        }
+        return new PiiProperties(policyThreshold != null ? policyThreshold : threshold,
+                policyEntities != null ? policyEntities : entities, phoneRegions, contextBoost, contextWords,
+                negativeContextWords, negativeContextPenalty, byEntity, fallback, hashKey);
+    }
+
     /** All defaults, for code that runs without Spring (tests, benchmarks). */
     public static PiiProperties defaults() {
         return new PiiProperties(null, null, null, null, null, null, null, null, null, null);

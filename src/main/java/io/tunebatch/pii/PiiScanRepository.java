@@ -53,17 +53,26 @@ class PiiScanRepository {
             });
         }
         // A flagged example goes back to the review queue: any earlier approval never saw its PII.
-        jdbc.batchUpdate("""
+        int[] updated = jdbc.batchUpdate("""
                 UPDATE training_example SET instruction = :instruction, input_text = :input, output_text = :output,
                     pii_scan_result = :result, pii_scan_job_execution_id = :job,
                     review_status = CASE WHEN :detected THEN 'pending' ELSE review_status END
                 WHERE id = :id AND pii_scan_result IS NULL""", examples.toArray(MapSqlParameterSource[]::new));
+        // Findings only for the examples this chunk marked: one that another execution scanned meanwhile
+        // (a partition re-run while its presumed-dead worker was still committing) keeps its first findings.
+        java.util.Set<String> marked = new java.util.HashSet<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 0) {
+                marked.add((String) examples.get(i).getValue("id"));
+            }
+        }
         jdbc.batchUpdate("""
                 INSERT INTO pii_detection (example_id, field, entity_type, start_offset, end_offset, score, recognizer, job_execution_id)
                 VALUES (:exampleId, :field, :type, :start, :end, :score, :recognizer, :job)""",
-                detections.toArray(MapSqlParameterSource[]::new));
+                detections.stream().filter(d -> marked.contains((String) d.getValue("exampleId"))).toArray(MapSqlParameterSource[]::new));
         jdbc.batchUpdate("""
                 INSERT INTO pii_original (example_id, field, ciphertext, key_id, job_execution_id)
-                VALUES (:exampleId, :field, :ciphertext, :keyId, :job)""", originals.toArray(MapSqlParameterSource[]::new));
+                VALUES (:exampleId, :field, :ciphertext, :keyId, :job)""",
+                originals.stream().filter(o -> marked.contains((String) o.getValue("exampleId"))).toArray(MapSqlParameterSource[]::new));
     }
 }

@@ -1,7 +1,12 @@
 package io.tunebatch.pii;
 
+import io.tunebatch.pii.operator.OperatorAnonymizer;
 import javax.sql.DataSource;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunebatch.ops.StepCounters;
 import io.tunebatch.ops.StepProgress;
+import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -14,6 +19,7 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,8 +34,11 @@ public class PiiScanStepConfiguration {
 
     public static final String STEP_NAME = "pii-scan";
 
+    /** The unpartitioned step, in this process; remote mode replaces it with {@link PiiScanPartitioning}'s manager step. */
     @Bean
+    @ConditionalOnProperty(name = "tunebatch.partitioning.mode", havingValue = "local", matchIfMissing = true)
     Step piiScanStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
+                     MeterRegistry meters,
                      @Value("${tunebatch.pii.chunk-size:200}") int chunkSize,
                      ItemStreamReader<ExampleText> unscannedExampleReader,
                      ItemProcessor<ExampleText, ScannedExample> piiScanProcessor,
@@ -38,10 +47,17 @@ public class PiiScanStepConfiguration {
                 .<ExampleText, ScannedExample>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .listener(new StepProgress())
+                .listener(counters(meters))
                 .reader(unscannedExampleReader)
                 .processor(piiScanProcessor)
                 .writer(piiScanWriter)
                 .build();
+    }
+
+    /** The scan's counters as metrics: tunebatch.pii.scanned, .flagged (examples with PII) and .detections. */
+    static StepCounters counters(MeterRegistry meters) {
+        return new StepCounters(meters, STEP_NAME, Map.of(PiiScanWriter.SCANNED, "tunebatch.pii.scanned",
+                PiiScanWriter.FLAGGED, "tunebatch.pii.flagged", PiiScanWriter.DETECTIONS, "tunebatch.pii.detections"));
     }
 
     @Bean
@@ -65,8 +81,15 @@ public class PiiScanStepConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<ExampleText, ScannedExample> piiScanProcessor(PiiDetector detector, PiiAnonymizer anonymizer, FieldCipher cipher) {
-        return new PiiScanProcessor(detector, anonymizer, cipher);
+    ItemProcessor<ExampleText, ScannedExample> piiScanProcessor(@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+                                                                PiiDetector detector, PiiAnonymizer anonymizer,
+                                                                PiiProperties properties, FieldCipher cipher) {
+        PiiPolicy policy = PiiPolicy.from(parameters);
+        if (policy.isEmpty()) {
+            return new PiiScanProcessor(detector, anonymizer, cipher);
+        }
+        PiiProperties underPolicy = properties.withPolicy(policy.threshold(), policy.entities(), policy.operators());
+        return new PiiScanProcessor(PiiEngine.create(underPolicy), OperatorAnonymizer.from(underPolicy, cipher), cipher);
     }
 
     @Bean

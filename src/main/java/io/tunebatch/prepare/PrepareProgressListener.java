@@ -16,14 +16,16 @@ class PrepareProgressListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        log.info("prepare: job execution {} started (source {})", execution.getId(),
-                execution.getJobParameters().getString("source"));
+        String source = execution.getJobParameters().getString("source");
+        log.info("{}: job execution {} started ({})", execution.getJobInstance().getJobName(), execution.getId(),
+                source != null ? "source " + source : "definition " + execution.getJobParameters().getString("definition"));
     }
 
     @Override
     public void afterJob(JobExecution execution) {
         Duration took = Duration.between(execution.getStartTime() == null ? Instant.now() : execution.getStartTime()
                 .atZone(java.time.ZoneId.systemDefault()).toInstant(), Instant.now());
-        log.info("prepare: job execution {} {} in {} s", execution.getId(), execution.getStatus(), took.toSeconds());
+        log.info("{}: job execution {} {} in {} s", execution.getJobInstance().getJobName(), execution.getId(),
+                execution.getStatus(), took.toSeconds());
     }
 }

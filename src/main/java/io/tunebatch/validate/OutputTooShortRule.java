@@ -1,6 +1,7 @@
 package io.tunebatch.validate;
 
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Outputs of a few words teach a model little and are often truncated exports. */
@@ -9,8 +10,13 @@ class OutputTooShortRule implements ValidationRule {
 
     private final int minWords;
 
+    @Autowired
     OutputTooShortRule(ValidationProperties properties) {
-        this.minWords = properties.minOutputWords();
+        this(properties.minOutputWords());
+    }
+
+    OutputTooShortRule(int minWords) {
+        this.minWords = minWords;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tunebatch.validate;
 
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Very long examples would be truncated by the trainer's sequence length and waste compute. */
@@ -9,8 +10,13 @@ class TooLongRule implements ValidationRule {
 
     private final int maxCharacters;
 
+    @Autowired
     TooLongRule(ValidationProperties properties) {
-        this.maxCharacters = properties.maxCharacters();
+        this(properties.maxCharacters());
+    }
+
+    TooLongRule(int maxCharacters) {
+        this.maxCharacters = maxCharacters;
     }
 
     @Override

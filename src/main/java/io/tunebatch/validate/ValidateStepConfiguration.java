@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import io.tunebatch.ops.StepProgress;
+import io.tunebatch.review.ReviewPolicy;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -33,6 +34,10 @@ public class ValidateStepConfiguration {
 
     public static final String STEP_NAME = "validate";
     public static final String REPORT_STEP_NAME = "validation-report";
+    /** Job parameters overriding {@code tunebatch.validation.*} and {@code tunebatch.review.policy} for one run. */
+    public static final String MIN_OUTPUT_WORDS_PARAMETER = "validation.minOutputWords";
+    public static final String MAX_CHARS_PARAMETER = "validation.maxChars";
+    public static final String REVIEW_POLICY_PARAMETER = "reviewPolicy";
 
     @Bean
     Step validateStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
@@ -82,8 +87,18 @@ public class ValidateStepConfiguration {
     @Bean
     @StepScope
     ItemProcessor<ExampleUnderValidation, ValidationOutcome> validationProcessor(List<ValidationRule> rules,
-                                                                                ValidationRepository repository) {
-        List<ValidationRule> all = new ArrayList<>(rules);
+                                                                                ValidationRepository repository,
+                                                                                @Value("#{jobParameters['" + MIN_OUTPUT_WORDS_PARAMETER + "']}") Long minOutputWords,
+                                                                                @Value("#{jobParameters['" + MAX_CHARS_PARAMETER + "']}") Long maxChars,
+                                                                                @Value("#{jobParameters['" + REVIEW_POLICY_PARAMETER + "']}") String reviewPolicy) {
+        // a job definition's settings replace the configured rules for its run
+        List<ValidationRule> all = new ArrayList<>(rules.stream().map(rule -> switch (rule.name()) {
+            case "output_too_short" -> minOutputWords == null ? rule : new OutputTooShortRule(minOutputWords.intValue());
+            case "too_long" -> maxChars == null ? rule : new TooLongRule(maxChars.intValue());
+            case "not_reviewed" -> reviewPolicy == null ? rule
+                    : new NotReviewedRule(ReviewPolicy.valueOf(reviewPolicy.toUpperCase(java.util.Locale.ROOT)));
+            default -> rule;
+        }).toList());
         all.add(0, new DuplicateContentRule(repository.nearDuplicateGroups()));
         return new ValidationProcessor(all);
     }

@@ -1,0 +1,81 @@
+package io.tunebatch.partition;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.core.MessagingTemplate;
+
+/**
+ * Builds the two halves of a remotely partitioned step; any stage with a {@link Partitioner} uses
+ * it (the pii-scan step today, training later).
+ * <ul>
+ *   <li>The <b>manager</b> step splits the work, puts one request per partition on the JDBC
+ *   channel and polls the job repository until every partition has finished. It is spring-batch-
+ *   integration's {@link MessageChannelPartitionHandler} configured as
+ *   {@code RemotePartitioningManagerStepBuilder} configures it (job repository polling, timeout),
+ *   wrapped in a {@link DeadWorkerPartitionHandler}: the builder allows no wrapper, and without
+ *   one a dead worker leaves its partition STARTED forever, which no restart accepts.</li>
+ *   <li>The <b>worker</b> step is built with {@link RemotePartitioningWorkerStepBuilder}; it reads
+ *   requests from the channel in {@code worker} processes and records which worker ran each
+ *   partition ({@value WorkerIdentity#WORKER_KEY} in the partition's step context).</li>
+ * </ul>
+ */
+public class RemotePartitioning {
+
+    private final JobRepository jobRepository;
+    private final QueueChannel requests;
+    private final PartitioningProperties properties;
+    private final BeanFactory beanFactory;
+
+    RemotePartitioning(JobRepository jobRepository, QueueChannel requests, PartitioningProperties properties,
+                       BeanFactory beanFactory) {
+        this.jobRepository = jobRepository;
+        this.requests = requests;
+        this.properties = properties;
+        this.beanFactory = beanFactory;
+    }
+
+    /**
+     * The manager step {@code stepName}: its partitions run as {@code workerStepName} on the
+     * workers, as step executions named {@code workerStepName:partitionN}. {@code summedKeys} are long counters of the partitions'
+     * step contexts added up into the manager's, over the latest execution of every partition.
+     */
+    public Step managerStep(String stepName, String workerStepName, Partitioner partitioner, String... summedKeys)
+            throws Exception {
+        MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+        handler.setStepName(workerStepName);
+        handler.setGridSize(properties.gridSize());
+        MessagingTemplate template = new MessagingTemplate();
+        template.setDefaultChannel(requests);
+        handler.setMessagingOperations(template);
+        handler.setJobRepository(jobRepository);
+        handler.setPollInterval(properties.pollInterval().toMillis());
+        handler.setTimeout(properties.timeout().toMillis());
+        handler.afterPropertiesSet();
+        PartitionStepBuilder builder = new StepBuilder(stepName, jobRepository)
+                .partitioner(workerStepName, partitioner)
+                .partitionHandler(new DeadWorkerPartitionHandler(handler, workerStepName, jobRepository, properties.timeout()))
+                .gridSize(properties.gridSize());
+        StepExecutionListener totals = new PartitionTotals(jobRepository, workerStepName, summedKeys);
+        return builder.listener(totals).build();
+    }
+
+    /** A worker step builder reading this application's partition requests; add the step's work to it. */
+    public RemotePartitioningWorkerStepBuilder workerStep(String workerStepName) {
+        BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+        steps.setBeanFactory(beanFactory);
+        return new RemotePartitioningWorkerStepBuilder(workerStepName, jobRepository)
+                .inputChannel(requests)
+                .beanFactory(beanFactory)
+                .stepLocator(new StalePartitionFilter(steps))
+                .listener(new WorkerIdentity(properties.workerId(), jobRepository));
+    }
+}

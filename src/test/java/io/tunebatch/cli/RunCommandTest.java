@@ -1,0 +1,200 @@
+package io.tunebatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunebatch.ops.JobsService;
+import io.tunebatch.support.ApplicationTest;
+import io.tunebatch.support.Databases;
+import io.tunebatch.support.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@code run jobs/FILE.yaml} through the real command tree on H2. */
+@ExtendWith(OutputCaptureExtension.class)
+class RunCommandTest extends ApplicationTest {
+
+    static final String CARD = "4539148803436467";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.useH2(registry);
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JobsService jobs;
+    @Autowired
+    JobRegistry jobRegistry;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsAPrepareDefinitionWithItsSourcesAndPoliciesAndRecordsIt(CapturedOutput output) throws Exception {
+        Path definition = writeDefinitionAndSources("nightly-test");
+
+        int exit = Cli.run(context, "run", definition.toString(), "--json");
+
+        assertThat(exit).as(output.getErr()).isZero();
+        long execution = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        Map<String, String> parameters = jobs.show(execution).orElseThrow().parameters();
+        assertThat(jobs.show(execution).orElseThrow().jobName()).isEqualTo("nightly-test");
+        assertThat(parameters).containsEntry("definition", definition.toAbsolutePath().normalize().toString())
+                .containsEntry("definition.sha256", sha256(definition));
+        // both sources, each with its own system and field mapping; the jsonl file in the csv folder is not read
+        assertThat(jdbc.queryForList("SELECT source_system || ':' || source_document_id FROM example_source ORDER BY 1",
+                String.class)).containsExactly("genesys:C-1", "genesys:C-2", "zendesk:T-1", "zendesk:T-2");
+        // the definition's operators: CREDIT_CARD masked, the rest replaced
+        String input = jdbc.queryForObject("SELECT e.input_text FROM training_example e JOIN example_source s "
+                + "ON s.example_id = e.id WHERE s.source_document_id = 'T-2'", String.class);
+        assertThat(input).contains("************6467").contains("<EMAIL_ADDRESS>").doesNotContain(CARD);
+        // min_output_words: 3 makes the three-word output valid (the application default, 10, would not)
+        assertThat(count("SELECT COUNT(*) FROM validation_issue WHERE rule = 'output_too_short'")).isZero();
+        assertThat(output.getOut()).contains("\"status\" : \"COMPLETED\"").contains("\"written\" : 4");
+        assertThat(output.getAll()).doesNotContain(CARD);
+    }
+
+    @Test
+    void aDefinitionRunThatFailedIsRestartedByAFreshProcessFromItsParameters() throws Exception {
+        Path definition = writeDefinitionAndSources("nightly-restart");
+        failures.arm("piiScanWriter", 1);
+        int exit = Cli.run(context, "run", definition.toString());
+        assertThat(exit).isEqualTo(JobOutcome.JOB_FAILED);
+        long failed = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        // a new process knows no job of that name: restart rebuilds it from the execution's parameters
+        jobRegistry.unregister("nightly-restart");
+        Files.writeString(definition, "# edited after the run: the restart must not read it\n", java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(Cli.run(context, "jobs", "restart", String.valueOf(failed))).isZero();
+
+        assertThat(count("SELECT COUNT(*) FROM training_example WHERE pii_scan_result IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM pii_detection")).isEqualTo(count("SELECT COUNT(DISTINCT example_id || field "
+                + "|| start_offset) FROM pii_detection"));
+        assertThat(jdbc.queryForList("SELECT DISTINCT source_system FROM example_source ORDER BY 1", String.class))
+                .containsExactly("genesys", "zendesk");
+    }
+
+    @Test
+    void aBadDefinitionExitsTwoNamingFileLineAndFieldAndStartsNothing(CapturedOutput output) {
+        Path definition = TestFiles.write(dir.resolve("broken.yaml"), """
+                name: broken
+                steps:
+                  - type: prepare
+                    sources:
+                      - path: ${tunebatch.no-such-setting}/x.jsonl
+                        source_system: zendesk
+                        format: jsonl
+                """);
+        assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(2);
+        assertThat(output.getErr()).contains(definition + ":5: steps[0].sources[0].path: unresolvable placeholder");
+
+        TestFiles.write(definition, """
+                name: broken
+                steps:
+                  - type: prepare
+                    sources:
+                      - path: /nowhere/*.jsonl
+                        source_system: zendesk
+                        format: xml
+                    pii:
+                      threshold: 1.5
+                """);
+        assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(2);
+        assertThat(output.getErr()).contains(definition + ":7: steps[0].sources[0].format:")
+                .contains(definition + ":9: steps[0].pii.threshold:");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+    }
+
+    @Test
+    void aDefinitionWithAStageNotInThisBuildIsRefusedNamingTheStage(CapturedOutput output) {
+        writeDefinitionAndSources("unused");
+        Path definition = TestFiles.write(dir.resolve("retrain.yaml"), """
+                name: retrain
+                steps:
+                  - type: prepare
+                    sources:
+                      - path: %s
+                        source_system: zendesk
+                        format: jsonl
+                  - type: train
+                    config: jobs/train/support-assistant-lora.yaml
+                """.formatted(dir.resolve("tickets")));
+
+        assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(2);
+
+        assertThat(output.getErr()).contains(definition + ":8: steps[1].type: the 'train' stage is not part of this build");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing ran, not even prepare").isZero();
+    }
+
+    @Test
+    void theShippedDefinitionsPassTheSameChecksAsInCi() throws Exception {
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "tunebatch-test-data", "sources");
+        TestFiles.write(data.resolve("support-tickets/a.jsonl"), "{}\n");
+        TestFiles.write(data.resolve("bank-chats/a.csv"), "x\n");
+        TestFiles.write(data.resolve("clinical-notes/a.jsonl"), "{}\n");
+        io.tunebatch.definition.JobDefinitionLoader loader = context.getBean(io.tunebatch.definition.JobDefinitionLoader.class);
+
+        var nightly = loader.load(Path.of("jobs/nightly-prepare.yaml"));
+        var quarterly = loader.load(Path.of("jobs/quarterly-retrain.yaml"));
+
+        assertThat(nightly.prepare().sources()).hasSize(3);
+        assertThat(nightly.prepare().pii().operators()).containsEntry("CREDIT_CARD", "mask");
+        assertThat(quarterly.laterSteps()).extracting(s -> s.type()).containsExactly("train", "evaluate", "register");
+    }
+
+    private Path writeDefinitionAndSources(String name) {
+        TestFiles.write(dir.resolve("tickets/t.jsonl"), String.join("\n",
+                "{\"source_document_id\":\"T-1\",\"instruction\":\"Answer the question.\",\"input\":\"What is the cutoff?\","
+                        + "\"output\":\"Wires close at four.\"}",
+                "{\"source_document_id\":\"T-2\",\"instruction\":\"Draft a reply.\",\"input\":\"Mail me at ana.perez@bankmail.example"
+                        + " about card " + CARD + ".\",\"output\":\"We will write soon.\"}") + "\n");
+        TestFiles.write(dir.resolve("chats/c.csv"), String.join("\n",
+                "conversation_id,customer_message,agent_reply",
+                "C-1,How do I reset my PIN?,Use the app settings.",
+                "C-2,Is the branch open Sunday?,No it is closed.") + "\n");
+        TestFiles.write(dir.resolve("chats/ignored.jsonl"), "{\"not\":\"read\"}\n");
+        return TestFiles.write(dir.resolve(name + ".yaml"), """
+                name: %s
+                steps:
+                  - type: prepare
+                    sources:
+                      - path: %s/*.jsonl
+                        source_system: zendesk
+                        format: jsonl
+                      - path: %s
+                        source_system: genesys
+                        format: csv
+                        fields:
+                          source_document_id: conversation_id
+                          instruction: customer_message
+                          output: agent_reply
+                    skip_limit: 5
+                    pii:
+                      threshold: 0.5
+                      operators:
+                        default: replace
+                        CREDIT_CARD: mask
+                    validation:
+                      min_output_words: 3
+                """.formatted(name, dir.resolve("tickets"), dir.resolve("chats")));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -78,14 +78,20 @@ public class DefinedJobs implements JobRebuilder {
                 : Optional.of(prepareJobs.create(execution.getJobInstance().getJobName()));
     }
 
-    /** Training, evaluation and registration are not stages of this build: refuse before anything runs. */
+    /**
+     * {@code run} chains only the prepare flow so far; training (with evaluation) runs through
+     * {@code tunebatch train} and registration through {@code tunebatch model register}. Refuse
+     * before anything runs rather than do part of a definition.
+     */
     private static void refuseStagesNotBuilt(JobDefinition definition) {
         if (definition.laterSteps().isEmpty()) {
             return;
         }
         throw new JobDefinitionException(definition.laterSteps().stream()
                 .map(step -> definition.file() + ":" + step.line() + ": steps[" + step.index() + "].type: the '" + step.type()
-                        + "' stage is not part of this build of TuneBatch, so this definition cannot run; nothing was started")
+                        + "' step cannot be chained by `run` yet; nothing was started. Run the prepare part from a definition "
+                        + "without it, then `tunebatch train --snapshot ID --base DIR --config FILE [--suite FILE]` and "
+                        + "`tunebatch model register`")
                 .toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.tunebatch.definition;
 
+import io.tunebatch.yaml.YamlFiles;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -66,7 +67,7 @@ public class JobDefinitionLoader {
         Map<String, Integer> lines;
         try {
             root = YAML.readTree(bytes);
-            lines = lineNumbers(bytes);
+            lines = YamlFiles.lineNumbers(bytes);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             throw new JobDefinitionException(List.of(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage()));
@@ -88,7 +89,7 @@ public class JobDefinitionLoader {
             problems.add("/name", "'" + root.get("name").asString() + "' differs from the file name '" + stem + "'");
         }
         problems.throwIfAny();
-        JobDefinition definition = build(file, sha256(bytes), root, problems);
+        JobDefinition definition = build(file, YamlFiles.sha256(bytes), root, problems);
         problems.throwIfAny();
         return definition;
     }
@@ -233,24 +234,7 @@ public class JobDefinitionLoader {
         return pointer.toString();
     }
 
-    /** The line on which each JSON pointer path starts. */
-    private static Map<String, Integer> lineNumbers(byte[] bytes) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(bytes)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                lines.putIfAbsent(parser.streamReadContext().pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
-            }
-        }
-        return lines;
-    }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Schema loadSchema() {
         try (InputStream in = JobDefinitionLoader.class.getResourceAsStream("job-definition.schema.json")) {

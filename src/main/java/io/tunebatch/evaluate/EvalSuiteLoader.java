@@ -1,5 +1,6 @@
 package io.tunebatch.evaluate;
 
+import io.tunebatch.yaml.YamlFiles;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
@@ -53,32 +54,15 @@ public final class EvalSuiteLoader {
         Map<String, Integer> lines;
         try {
             root = YAML.readTree(bytes);
-            lines = lineNumbers(bytes);
+            lines = YamlFiles.lineNumbers(bytes);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new EvalSuiteException(file + (line > 0 ? ":" + line : "") + ": not valid YAML: " + e.getOriginalMessage());
         }
-        return new SuiteReader(file, lines).read(root, sha256(bytes));
+        return new SuiteReader(file, lines).read(root, YamlFiles.sha256(bytes));
     }
 
-    /** The line on which each JSON pointer path starts, so errors can point into the file. */
-    private static Map<String, Integer> lineNumbers(byte[] bytes) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(bytes)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                lines.putIfAbsent(parser.streamReadContext().pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
-            }
-        }
-        return lines;
-    }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** One pass over one file's tree, knowing where each node sits for error messages. */
     private record SuiteReader(Path file, Map<String, Integer> lines) {

@@ -54,7 +54,7 @@ public record TrainingConfig(
     /** One combination of the grid on top of the base settings. */
     public record Candidate(int index, int rank, double learningRate, TrainingSettings settings) {
         public String partitionName() {
-            return String.format(Locale.ROOT, "candidate-%d-r%d-lr%s", index, rank, learningRate);
+            return "candidate-" + index + "-r" + rank + "-lr" + java.math.BigDecimal.valueOf(learningRate).toPlainString();
         }
     }
 

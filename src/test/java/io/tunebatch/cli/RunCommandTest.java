@@ -137,7 +137,7 @@ class RunCommandTest extends ApplicationTest {
 
         assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(2);
 
-        assertThat(output.getErr()).contains(definition + ":8: steps[1].type: the 'train' stage is not part of this build");
+        assertThat(output.getErr()).contains(definition + ":8: steps[1].type: the 'train' step cannot be chained by `run` yet; nothing was started");
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing ran, not even prepare").isZero();
     }
 

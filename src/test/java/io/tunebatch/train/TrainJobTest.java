@@ -108,7 +108,7 @@ class TrainJobTest extends ApplicationTest {
         JobExecution crashed = train.train(snapshot, base, config);
         killer.join();
         assertThat(crashed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(crashed.getExitStatus().getExitDescription()).contains("its process exited with code");
+        assertThat(train.summarize(crashed).exitMessage()).contains("its process exited with code");
 
         JobExecution restarted = jobs.restart(crashed.getId());
 

@@ -48,7 +48,8 @@ public final class PersonRecognizer implements PiiRecognizer {
             "industries", "international", "global", "network", "networks", "communications", "digital",
             "marketing", "design", "studio", "entertainment", "productions", "pictures", "films", "weekly", "daily",
             "review", "gazette", "tribune", "herald", "league", "union", "federation", "republic", "kingdom",
-            "empire", "army", "navy", "police", "garden", "gardens");
+            "empire", "army", "navy", "police", "garden", "gardens", "sons", "brothers", "bros", "associates",
+            "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
     /** Verbs that, right after a capitalised word opening a sentence, make it a subject ("Anna is ..."). */
@@ -226,18 +227,20 @@ public final class PersonRecognizer implements PiiRecognizer {
                     score = foreign ? 0.6 : 0.5;
                 }
                 if (lowerCase) {
-                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.4;
+                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.3;
                 } else if (hasMiddleInitial(from, to)) {
                     score = Math.max(score, 0.75); // "Given X. Family" is how people, not firms, are written
                 } else if (nameWords <= 3 && aloneOnLine(tokens.start(from), tokens.end(to))) {
                     score = Math.max(score, 0.7); // a line holding just "Given Family": a signature or address block
                 }
+            } else if (lowerCase) {
+                score = TOP_FIRST.containsUpper(firstUpper) ? 0.4 : 0.2;
             } else if (COMMON_FIRST.containsUpper(firstUpper)) {
-                score = lowerCase ? 0.4 : sentenceStart ? 0.6 : 0.75;
+                score = sentenceStart ? 0.6 : 0.75;
             } else if (FIRST.containsUpper(firstUpper)) {
-                score = lowerCase ? 0.3 : sentenceStart ? 0.45 : 0.6;
+                score = sentenceStart ? 0.45 : 0.6;
             } else if (LAST.containsUpper(firstUpper)) {
-                score = lowerCase ? 0.3 : sentenceStart ? 0.3 : 0.45;
+                score = sentenceStart ? 0.3 : 0.45;
             } else {
                 score = sentenceStart ? 0.15 : 0.3;
             }

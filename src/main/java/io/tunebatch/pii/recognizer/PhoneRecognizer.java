@@ -85,7 +85,7 @@ public final class PhoneRecognizer implements PiiRecognizer {
                 digits++;
             }
         }
-        if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(number).matches()) {
+        if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(number).matches() || singleDigitGroups(number) >= 3) {
             return 0;
         }
         String dialable = international(number);
@@ -111,6 +111,21 @@ public final class PhoneRecognizer implements PiiRecognizer {
             return PHONE_LAYOUT.matcher(number).matches() ? 0.7 : 0.4;
         }
         return 0;
+    }
+
+    /** Phone numbers are written in groups of two to four digits; "1 2 3 4 5 6 7" is a list of numbers. */
+    private static int singleDigitGroups(String number) {
+        int singles = 0;
+        int run = 0;
+        for (int i = 0; i <= number.length(); i++) {
+            if (i < number.length() && Character.isDigit(number.charAt(i))) {
+                run++;
+            } else {
+                singles += run == 1 ? 1 : 0;
+                run = 0;
+            }
+        }
+        return singles;
     }
 
     /** "00 49 ..." and "011 49 ..." (international dialling prefixes) mean "+49 ...". */

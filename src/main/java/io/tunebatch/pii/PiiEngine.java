@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@link PiiDetector}: runs every enabled recognizer, adjusts scores by context, keeps the
@@ -100,13 +101,14 @@ public final class PiiEngine implements PiiDetector {
             return spans;
         }
         spans.sort(PRECEDENCE);
-        List<PiiSpan> kept = new ArrayList<>(spans.size());
+        // kept spans never overlap, so the one starting last before a candidate's end is the only one to check
+        TreeMap<Integer, PiiSpan> kept = new TreeMap<>();
         for (PiiSpan span : spans) {
-            if (kept.stream().noneMatch(k -> k.start() < span.end() && span.start() < k.end())) {
-                kept.add(span);
+            Map.Entry<Integer, PiiSpan> before = kept.lowerEntry(span.end());
+            if (before == null || before.getValue().end() <= span.start()) {
+                kept.put(span.start(), span);
             }
         }
-        kept.sort(Comparator.comparingInt(PiiSpan::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * The {@link PiiDetector}: runs every enabled recognizer, adjusts scores by context, keeps the
  * candidates at or above the threshold and resolves overlaps. Where candidates overlap the longer
  * one wins (a phone-looking run inside an IBAN, a card or an e-mail address loses), then, for the
- * same text, the more strictly validated entity type, then the higher score. Stateless apart from its immutable configuration, so one instance serves all threads.
+ * same text, the more strictly validated entity type, then the higher score. Stateless apart from
+ * its immutable configuration, so one instance serves all threads.
  */
 public final class PiiEngine implements PiiDetector {
 
@@ -59,10 +60,6 @@ public final class PiiEngine implements PiiDetector {
         ContextScorer context = new ContextScorer(words, properties.negativeContextWords(),
                 Set.copyOf(DefaultContextWords.PENALIZED), properties.contextBoost(), properties.negativeContextPenalty());
         return new PiiEngine(recognizers, Set.copyOf(properties.entities()), context, properties.threshold());
-    }
-
-    public double threshold() {
-        return threshold;
     }
 
     @Override

@@ -55,7 +55,11 @@ public final class PersonRecognizer implements PiiRecognizer {
     /** Verbs that, right after a capitalised word opening a sentence, make it a subject ("Anna is ..."). */
     private static final WordList SUBJECT_VERBS = WordList.of("is", "was", "has", "had", "will", "would", "can",
             "could", "did", "does", "lives", "lived", "works", "worked", "spent", "said", "says", "shouted", "told",
-            "asked", "wrote", "went", "called", "left", "moved", "joined", "needs", "wants", "thinks", "knows");
+            "asked", "wrote", "went", "called", "left", "moved", "joined", "needs", "wants", "thinks", "knows",
+            "replied", "whispered", "married", "smiled", "laughed", "cried", "studied", "graduated");
+    /** Verbs whose subject is a person, so even an unknown word before them is a name ("Mieszko lives ..."). */
+    private static final WordList HUMAN_VERBS = WordList.of("lives", "lived", "shouted", "replied", "whispered",
+            "married", "smiled", "laughed", "cried", "spent", "studied", "graduated");
     private static final int MAX_NAME_WORDS = 4;
     /** Score a name gets from a cue or from coordination with another name. */
     private static final double CUED = 0.85;
@@ -242,7 +246,7 @@ public final class PersonRecognizer implements PiiRecognizer {
             } else if (LAST.containsUpper(firstUpper)) {
                 score = sentenceStart ? 0.3 : 0.45;
             } else {
-                score = sentenceStart ? 0.15 : 0.3;
+                score = followedBy(to, HUMAN_VERBS) ? 0.75 : sentenceStart ? 0.15 : 0.3;
             }
             boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from)));
             if (cued) {
@@ -321,9 +325,14 @@ public final class PersonRecognizer implements PiiRecognizer {
             if (end < text.length() && text.charAt(end) == ',') {
                 return true;
             }
+            return followedBy(last, SUBJECT_VERBS);
+        }
+
+        private boolean followedBy(int last, WordList words) {
+            int end = tokens.end(last);
             int next = last + 1;
             return next < tokens.size() && tokens.start(next) == end + 1 && text.charAt(end) == ' '
-                    && SUBJECT_VERBS.containsUpper(tokens.upper(text, next));
+                    && words.containsUpper(tokens.upper(text, next));
         }
 
         private boolean followedByNonPersonWord(int last) {

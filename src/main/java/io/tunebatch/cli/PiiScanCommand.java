@@ -66,6 +66,9 @@ public class PiiScanCommand implements Runnable {
         if (!Files.isReadable(in)) {
             throw new UserError("cannot read --in " + in + "; check the path and its permissions");
         }
+        if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new UserError("--out must differ from --in (" + in + "); writing would truncate the input");
+        }
         Map<String, Integer> byType = new TreeMap<>();
         long documents = 0;
         long spans = 0;

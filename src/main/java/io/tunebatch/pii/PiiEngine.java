@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@link PiiDetector}: runs every enabled recognizer, adjusts scores by context, keeps the
  * candidates at or above the threshold and resolves overlaps. Where candidates overlap the longer
  * one wins (a phone-looking run inside an IBAN, a card or an e-mail address loses), then, for the
- * same text, the more strictly validated entity type, then the higher score. Stateless apart from its immutable configuration, so one instance serves all threads.
+ * same text, the more strictly validated entity type, then the higher score. Stateless apart from
+ * its immutable configuration, so one instance serves all threads.
  */
 public final class PiiEngine implements PiiDetector {
 
@@ -60,10 +62,6 @@ public final class PiiEngine implements PiiDetector {
         return new PiiEngine(recognizers, Set.copyOf(properties.entities()), context, properties.threshold());
     }
 
-    public double threshold() {
-        return threshold;
-    }
-
     @Override
     public List<PiiSpan> detect(String text) {
         if (text == null || text.isEmpty()) {
@@ -100,13 +98,14 @@ public final class PiiEngine implements PiiDetector {
             return spans;
         }
         spans.sort(PRECEDENCE);
-        List<PiiSpan> kept = new ArrayList<>(spans.size());
+        // kept spans never overlap, so the one starting last before a candidate's end is the only one to check
+        TreeMap<Integer, PiiSpan> kept = new TreeMap<>();
         for (PiiSpan span : spans) {
-            if (kept.stream().noneMatch(k -> k.start() < span.end() && span.start() < k.end())) {
-                kept.add(span);
+            Map.Entry<Integer, PiiSpan> before = kept.lowerEntry(span.end());
+            if (before == null || before.getValue().end() <= span.start()) {
+                kept.put(span.start(), span);
             }
         }
-        kept.sort(Comparator.comparingInt(PiiSpan::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

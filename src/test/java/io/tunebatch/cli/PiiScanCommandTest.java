@@ -98,6 +98,11 @@ class PiiScanCommandTest {
 
         assertThat(run("scan", "--in", dir.resolve("absent.jsonl").toString(), "--out", "x")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read --in");
+
+        Path same = write("{\"id\":\"a\",\"text\":\"ok\"}\n");
+        assertThat(run("scan", "--in", same.toString(), "--out", same.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--out must differ from --in");
+        assertThat(Files.readString(same)).contains("\"ok\"");
     }
 
     private Path write(String content) throws Exception {

@@ -48,13 +48,18 @@ public final class PersonRecognizer implements PiiRecognizer {
             "industries", "international", "global", "network", "networks", "communications", "digital",
             "marketing", "design", "studio", "entertainment", "productions", "pictures", "films", "weekly", "daily",
             "review", "gazette", "tribune", "herald", "league", "union", "federation", "republic", "kingdom",
-            "empire", "army", "navy", "police", "garden", "gardens");
+            "empire", "army", "navy", "police", "garden", "gardens", "sons", "brothers", "bros", "associates",
+            "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
     /** Verbs that, right after a capitalised word opening a sentence, make it a subject ("Anna is ..."). */
     private static final WordList SUBJECT_VERBS = WordList.of("is", "was", "has", "had", "will", "would", "can",
             "could", "did", "does", "lives", "lived", "works", "worked", "spent", "said", "says", "shouted", "told",
-            "asked", "wrote", "went", "called", "left", "moved", "joined", "needs", "wants", "thinks", "knows");
+            "asked", "wrote", "went", "called", "left", "moved", "joined", "needs", "wants", "thinks", "knows",
+            "replied", "whispered", "married", "smiled", "laughed", "cried", "studied", "graduated");
+    /** Verbs whose subject is a person, so even an unknown word before them is a name ("Mieszko lives ..."). */
+    private static final WordList HUMAN_VERBS = WordList.of("lives", "lived", "shouted", "replied", "whispered",
+            "married", "smiled", "laughed", "cried", "spent", "studied", "graduated");
     private static final int MAX_NAME_WORDS = 4;
     /** Score a name gets from a cue or from coordination with another name. */
     private static final double CUED = 0.85;
@@ -226,20 +231,22 @@ public final class PersonRecognizer implements PiiRecognizer {
                     score = foreign ? 0.6 : 0.5;
                 }
                 if (lowerCase) {
-                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.4;
+                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.3;
                 } else if (hasMiddleInitial(from, to)) {
                     score = Math.max(score, 0.75); // "Given X. Family" is how people, not firms, are written
                 } else if (nameWords <= 3 && aloneOnLine(tokens.start(from), tokens.end(to))) {
                     score = Math.max(score, 0.7); // a line holding just "Given Family": a signature or address block
                 }
+            } else if (lowerCase) {
+                score = TOP_FIRST.containsUpper(firstUpper) ? 0.4 : 0.2;
             } else if (COMMON_FIRST.containsUpper(firstUpper)) {
-                score = lowerCase ? 0.4 : sentenceStart ? 0.6 : 0.75;
+                score = sentenceStart ? 0.6 : 0.75;
             } else if (FIRST.containsUpper(firstUpper)) {
-                score = lowerCase ? 0.3 : sentenceStart ? 0.45 : 0.6;
+                score = sentenceStart ? 0.45 : 0.6;
             } else if (LAST.containsUpper(firstUpper)) {
-                score = lowerCase ? 0.3 : sentenceStart ? 0.3 : 0.45;
+                score = sentenceStart ? 0.3 : 0.45;
             } else {
-                score = sentenceStart ? 0.15 : 0.3;
+                score = followedBy(to, HUMAN_VERBS) ? 0.75 : sentenceStart ? 0.15 : 0.3;
             }
             boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from)));
             if (cued) {
@@ -318,9 +325,14 @@ public final class PersonRecognizer implements PiiRecognizer {
             if (end < text.length() && text.charAt(end) == ',') {
                 return true;
             }
+            return followedBy(last, SUBJECT_VERBS);
+        }
+
+        private boolean followedBy(int last, WordList words) {
+            int end = tokens.end(last);
             int next = last + 1;
             return next < tokens.size() && tokens.start(next) == end + 1 && text.charAt(end) == ' '
-                    && SUBJECT_VERBS.containsUpper(tokens.upper(text, next));
+                    && words.containsUpper(tokens.upper(text, next));
         }
 
         private boolean followedByNonPersonWord(int last) {

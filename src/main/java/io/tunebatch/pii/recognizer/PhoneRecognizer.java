@@ -26,9 +26,13 @@ public final class PhoneRecognizer implements PiiRecognizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\w+])(?<!\\d[.,/-])(?:\\+[ ]?|\\()?\\d[\\d .()/-]{5,22}\\d\\)?(?:[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6})?(?![\\w]|[.,/-]\\d)");
-    /** Not phone numbers: a leading date ("2024-03-15 10"), an IPv4-like run, postal codes such as 12345-678. */
+    /**
+     * Not phone numbers: a leading date ("2024-03-15 10"), an IPv4-like run, postal codes such as
+     * 12345-678, and the SSN layout 123-45-6789 (left to the SSN rules, which reject invalid ones).
+     */
+    private static final String DAY_OR_MONTH = "(?:0?[1-9]|[12]\\d|3[01])";
     private static final Pattern NOT_A_PHONE = Pattern.compile(
-            "(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4})(?:\\D.*)?|\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{4,5}-\\d{3}");
+            "(?:\\d{4}[-/.]" + DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "|" + DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "[-/.]\\d{2,4})(?:\\D.*)?|\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{4,5}-\\d{3}|\\d{3}-\\d{2}-\\d{4}");
     /**
      * Layouts that read as a phone number even when libphonenumber does not know the range (an
      * unassigned area code): North American 3-3-4 and French 2-2-2-2-2.
@@ -82,7 +86,7 @@ public final class PhoneRecognizer implements PiiRecognizer {
                 digits++;
             }
         }
-        if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(number).matches()) {
+        if (digits < 7 || digits > 15 || NOT_A_PHONE.matcher(number).matches() || singleDigitGroups(number) >= 3) {
             return 0;
         }
         String dialable = international(number);
@@ -108,6 +112,21 @@ public final class PhoneRecognizer implements PiiRecognizer {
             return PHONE_LAYOUT.matcher(number).matches() ? 0.7 : 0.4;
         }
         return 0;
+    }
+
+    /** Phone numbers are written in groups of two to four digits; "1 2 3 4 5 6 7" is a list of numbers. */
+    private static int singleDigitGroups(String number) {
+        int singles = 0;
+        int run = 0;
+        for (int i = 0; i <= number.length(); i++) {
+            if (i < number.length() && Character.isDigit(number.charAt(i))) {
+                run++;
+            } else {
+                singles += run == 1 ? 1 : 0;
+                run = 0;
+            }
+        }
+        return singles;
     }
 
     /** "00 49 ..." and "011 49 ..." (international dialling prefixes) mean "+49 ...". */

@@ -78,8 +78,4 @@ final class WordList {
     boolean containsUpper(String upperCaseWord) {
         return words.contains(upperCaseWord);
     }
-
-    int size() {
-        return words.size();
-    }
 }

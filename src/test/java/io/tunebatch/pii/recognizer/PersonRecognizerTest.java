@@ -23,6 +23,7 @@ class PersonRecognizerTest {
             "She met Linda Q. Hartmann in Boston.|Linda Q. Hartmann",
             "Thanks, William O'Connor|William O'Connor",
             "Michael is on leave today.|Michael",
+            "Quenmira lives in Oslo now.|Quenmira",
             "Please talk to Zorbeth K. Quillanovy first.|Zorbeth K. Quillanovy",
             "can you ask jennifer walsh about the refund|jennifer walsh",
     })

@@ -20,7 +20,7 @@ class PhoneRecognizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"Meeting on 2024-03-15 at 10:30.", "Upgrade to version 10.4.2.1 now.",
             "ISBN 978-0-306-40615-7", "See pages 212-736 of the manual.", "Total: 2,127,365,000 units",
-            "Order 2127365000 shipped", "Tracking code 1Z999AA10123456784"})
+            "Order 2127365000 shipped", "Tracking code 1Z999AA10123456784", "Scores: 1 2 3 4 5 6 7 8 9"})
     void ignoresDatesVersionsAndIdentifiers(String text) {
         assertThat(values(text, EntityTypes.PHONE_NUMBER)).isEmpty();
     }

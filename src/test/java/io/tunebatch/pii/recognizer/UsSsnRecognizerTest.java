@@ -4,7 +4,6 @@ import static io.tunebatch.pii.Detect.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunebatch.pii.EntityTypes;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -104,6 +104,10 @@ class JobsCommandTest extends ApplicationTest {
         assertThat(output.getErr()).contains("job execution " + id + " is not running");
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'job_stop_requested' AND subject_id = ?",
                 String.valueOf(id))).isEqualTo(1);
+        // STOPPED, not UNKNOWN: the stopped execution resumes where it stopped
+        assertThat(Cli.run(context, "jobs", "restart", String.valueOf(id))).isZero();
+        assertThat(count("SELECT COUNT(*) FROM training_example")).isEqualTo(3000);
+        assertThat(count("SELECT COUNT(*) FROM example_source")).isEqualTo(3000);
     }
 
     @Test

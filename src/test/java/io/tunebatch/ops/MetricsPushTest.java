@@ -60,17 +60,18 @@ class MetricsPushTest {
                 "{\"source_document_id\":\"1\",\"instruction\":\"Reply.\",\"input\":\"Write to ana@mail.example\",\"output\":\"Done soon.\"}",
                 "{\"source_document_id\":\"2\",\"instruction\":\"Reply.\",\"input\":\"No contact\",\"output\":\"Done later.\"}",
                 "{\"source_document_id\":\"3\",\"instruction\":\"Reply.\"}") + "\n");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TuneBatchApplication.class).properties(
-                "tunebatch.cli.enabled=false",
-                "spring.datasource.url=" + Databases.newH2Url(),
-                "tunebatch.pii.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "tunebatch.data-dir=" + dir.resolve("data"),
-                "management.prometheus.metrics.export.pushgateway.enabled=true",
-                "management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + pushgateway.getAddress().getPort(),
-                "management.prometheus.metrics.export.pushgateway.job=tunebatch-test",
-                "management.prometheus.metrics.export.pushgateway.format=text",
-                "management.prometheus.metrics.export.pushgateway.push-rate=1h",
-                "management.prometheus.metrics.export.pushgateway.shutdown-operation=put").run();
+        // as arguments, which (unlike builder properties) win over application.yml
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TuneBatchApplication.class).run(
+                "--tunebatch.cli.enabled=false",
+                "--spring.datasource.url=" + Databases.newH2Url(),
+                "--tunebatch.pii.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "--tunebatch.data-dir=" + dir.resolve("data"),
+                "--management.prometheus.metrics.export.pushgateway.enabled=true",
+                "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + pushgateway.getAddress().getPort(),
+                "--management.prometheus.metrics.export.pushgateway.job=tunebatch-test",
+                "--management.prometheus.metrics.export.pushgateway.format=text",
+                "--management.prometheus.metrics.export.pushgateway.push-rate=1h",
+                "--management.prometheus.metrics.export.pushgateway.shutdown-operation=put");
         JobExecution execution;
         try {
             execution = context.getBean(PrepareService.class).prepare(dir.resolve("t.jsonl").toString(), "crm");

@@ -1,62 +1,148 @@
 package io.tunebatch.definition;
 
+import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.ingest.IngestStepConfiguration;
 import io.tunebatch.ingest.SourceSpec;
 import io.tunebatch.ops.JobRebuilder;
 import io.tunebatch.prepare.PrepareJobFactory;
+import io.tunebatch.snapshot.DatasetSnapshot;
+import io.tunebatch.snapshot.SnapshotRepository;
+import io.tunebatch.train.TrainingConfig;
+import io.tunebatch.train.TrainingConfigLoader;
 import io.tunebatch.validate.ValidateStepConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Launches a job definition as one job instance of a job named after it, with the prepare flow
- * (ingest of all its sources in one step, in the order listed → pii-scan → validate → report →
- * snapshot). Its job parameters carry everything the steps need (the definition's path and
- * SHA-256, its sources and settings), so a restart in another process, or a remote worker, runs
- * exactly what was launched even if the file changed since.
+ * Launches a job definition as one job instance of a job named after it: the prepare flow (ingest
+ * of all its sources in one step, in the order listed → pii-scan → validate → report → snapshot →
+ * snapshot-seal), then the train job's steps on the snapshot just sealed (training-snapshot →
+ * training-data → train → select-candidate), then evaluate. Its job parameters carry everything
+ * the steps need (the definition's path and SHA-256, its stages, sources, settings, training
+ * configuration and suite), so a restart in another process, or a remote worker, runs exactly what
+ * was launched even if the file changed since.
  */
 @Service
 public class DefinedJobs implements JobRebuilder {
 
     public static final String DEFINITION = "definition";
     public static final String DEFINITION_SHA256 = "definition.sha256";
+    /** The definition's step types run by this job, comma-separated; absent on runs from before train was chained. */
+    public static final String STAGES = "definition.stages";
 
     private final PrepareJobFactory prepareJobs;
+    private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final JobRegistry jobRegistry;
+    private final SnapshotRepository snapshots;
     private final String defaultReviewPolicy;
+    private final Step sealedSnapshot;
+    private final List<Step> trainSteps;
+    private final Step evaluate;
 
-    DefinedJobs(PrepareJobFactory prepareJobs, JobOperator jobOperator, JobRegistry jobRegistry,
-                @Value("${tunebatch.review.policy:flagged}") String defaultReviewPolicy) {
+    DefinedJobs(PrepareJobFactory prepareJobs, JobRepository jobRepository, JobOperator jobOperator, JobRegistry jobRegistry,
+                SnapshotRepository snapshots, @Value("${tunebatch.review.policy:flagged}") String defaultReviewPolicy,
+                @Qualifier("sealedSnapshotStep") Step sealedSnapshot, @Qualifier("trainingDataStep") Step trainingData,
+                @Qualifier("trainStep") Step train, @Qualifier("selectCandidateStep") Step select,
+                @Qualifier("evaluateSelectedStep") Step evaluate) {
         this.prepareJobs = prepareJobs;
+        this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.jobRegistry = jobRegistry;
+        this.snapshots = snapshots;
         this.defaultReviewPolicy = defaultReviewPolicy;
+        this.sealedSnapshot = sealedSnapshot;
+        this.trainSteps = List.of(trainingData, train, select);
+        this.evaluate = evaluate;
     }
 
     /**
      * Runs the definition to its end.
      *
-     * @throws JobDefinitionException when it has a step whose stage this build does not have
+     * @throws JobDefinitionException when it has a step or setting this build cannot run, or a
+     *                                train/evaluate file it names is missing or invalid
      */
     public JobExecution run(JobDefinition definition) throws Exception {
-        refuseStagesNotBuilt(definition);
-        Job job = prepareJobs.create(definition.name());
-        jobRegistry.unregister(job.getName());
-        jobRegistry.register(job);
-        PrepareDefinition prepare = definition.prepare();
+        refuseWhatIsNotRun(definition);
+        List<String> stages = new ArrayList<>();
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("launchedAt", Instant.now().toString())
                 .addString(DEFINITION, definition.file().toAbsolutePath().normalize().toString(), false)
-                .addString(DEFINITION_SHA256, definition.sha256(), false)
-                .addString(SourceSpec.JOB_PARAMETER, SourceSpec.toJson(prepare.sources()), false)
+                .addString(DEFINITION_SHA256, definition.sha256(), false);
+        if (definition.prepare() != null) {
+            stages.add("prepare");
+            addPrepare(definition.prepare(), parameters);
+        }
+        Optional<JobDefinition.LaterStep> train = definition.laterStep("train");
+        if (train.isPresent()) {
+            stages.add("train");
+            addTrain(definition, train.get(), parameters);
+        }
+        Optional<JobDefinition.LaterStep> evaluation = definition.laterStep("evaluate");
+        if (evaluation.isPresent()) {
+            stages.add("evaluate");
+            Path suite = Path.of(evaluation.get().setting("suite"));
+            if (!Files.isRegularFile(suite)) {
+                throw problem(definition, evaluation.get(), "suite", "no such eval suite file: " + suite);
+            }
+            parameters.addString(EvaluateTasklet.SUITE, suite.toAbsolutePath().normalize().toString(), false)
+                    .addString(EvaluateTasklet.LAUNCHED_BY, System.getProperty("user.name"), false);
+        }
+        JobParameters launch = parameters.addString(STAGES, String.join(",", stages), false).toJobParameters();
+        Job job = create(definition.name(), launch);
+        jobRegistry.unregister(job.getName());
+        jobRegistry.register(job);
+        return jobOperator.start(job, launch);
+    }
+
+    @Override
+    public Optional<Job> rebuild(JobExecution execution) {
+        return execution.getJobParameters().getString(DEFINITION) == null ? Optional.empty()
+                : Optional.of(create(execution.getJobInstance().getJobName(), execution.getJobParameters()));
+    }
+
+    /** The job's steps, from its parameters alone: the same at launch and at a restart in a new process. */
+    private Job create(String name, JobParameters parameters) {
+        String stageList = parameters.getString(STAGES);
+        List<String> stages = stageList == null ? List.of("prepare") : Arrays.asList(stageList.split(","));
+        List<Step> steps = new ArrayList<>();
+        if (stages.contains("train")) {
+            if (stages.contains("prepare") && parameters.getString("snapshot") == null) {
+                steps.add(sealedSnapshot);
+            }
+            steps.addAll(trainSteps);
+        }
+        if (stages.contains("evaluate")) {
+            steps.add(evaluate);
+        }
+        if (stages.contains("prepare")) {
+            return prepareJobs.create(name, steps);
+        }
+        SimpleJobBuilder job = new JobBuilder(name, jobRepository).start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(job::next);
+        return job.build();
+    }
+
+    private void addPrepare(PrepareDefinition prepare, JobParametersBuilder parameters) {
+        parameters.addString(SourceSpec.JOB_PARAMETER, SourceSpec.toJson(prepare.sources()), false)
                 .addString(ValidateStepConfiguration.REVIEW_POLICY_PARAMETER,
                         prepare.reviewPolicy() != null ? prepare.reviewPolicy() : defaultReviewPolicy, false);
         if (prepare.skipLimit() != null) {
@@ -69,29 +155,66 @@ public class DefinedJobs implements JobRebuilder {
             parameters.addLong(ValidateStepConfiguration.MAX_CHARS_PARAMETER, (long) prepare.maxChars(), false);
         }
         prepare.pii().addTo(parameters);
-        return jobOperator.start(job, parameters.toJobParameters());
-    }
-
-    @Override
-    public Optional<Job> rebuild(JobExecution execution) {
-        return execution.getJobParameters().getString(DEFINITION) == null ? Optional.empty()
-                : Optional.of(prepareJobs.create(execution.getJobInstance().getJobName()));
     }
 
     /**
-     * {@code run} chains only the prepare flow so far; training (with evaluation) runs through
-     * {@code tunebatch train} and registration through {@code tunebatch model register}. Refuse
-     * before anything runs rather than do part of a definition.
+     * The train job's parameters. The snapshot is one only when the step names it: otherwise the
+     * training-snapshot step puts the one prepare sealed into the job's context.
      */
-    private static void refuseStagesNotBuilt(JobDefinition definition) {
-        if (definition.laterSteps().isEmpty()) {
-            return;
+    private void addTrain(JobDefinition definition, JobDefinition.LaterStep train, JobParametersBuilder parameters) {
+        Path configFile = Path.of(train.setting("config"));
+        TrainingConfig config;
+        try {
+            config = TrainingConfigLoader.load(configFile);
+        } catch (TrainingConfigLoader.TrainingConfigException e) {
+            throw problem(definition, train, "config", e.getMessage());
         }
-        throw new JobDefinitionException(definition.laterSteps().stream()
-                .map(step -> definition.file() + ":" + step.line() + ": steps[" + step.index() + "].type: the '" + step.type()
-                        + "' step cannot be chained by `run` yet; nothing was started. Run the prepare part from a definition "
-                        + "without it, then `tunebatch train --snapshot ID --base DIR --config FILE [--suite FILE]` and "
-                        + "`tunebatch model register`")
-                .toList());
+        String base = train.setting("base") != null ? train.setting("base") : config.baseModel();
+        if (base == null || !Files.isRegularFile(Path.of(base).resolve("config.json"))) {
+            throw problem(definition, train, "base", base == null ? "no base model: set 'base' here or base_model in " + configFile
+                    : base + " is not a Hugging Face model folder (no config.json)");
+        }
+        parameters.addString("config", configFile.toAbsolutePath().normalize().toString(), false)
+                .addString(EvaluateTasklet.BASE_MODEL, Path.of(base).toAbsolutePath().normalize().toString(), false);
+        String snapshotId = train.setting("snapshot");
+        if (snapshotId != null) {
+            DatasetSnapshot snapshot = snapshots.find(snapshotId).orElseThrow(() ->
+                    problem(definition, train, "snapshot", "no snapshot " + snapshotId + "; see `tunebatch snapshot list`"));
+            parameters.addString("snapshot", snapshot.id(), false)
+                    .addString("snapshotFingerprint", snapshot.fingerprint(), false);
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, what a run would not do as written: registration (a registry
+     * action, run with {@code tunebatch model register} on the evaluated run), a per-run gate (the
+     * gate is {@code tunebatch.evaluate.gate-pass-rate}, raised by a suite's {@code gate_pass_rate}) and remote train partitions.
+     */
+    private static void refuseWhatIsNotRun(JobDefinition definition) {
+        List<String> problems = new ArrayList<>();
+        for (JobDefinition.LaterStep step : definition.laterSteps()) {
+            if (step.type().equals("register")) {
+                problems.add(step.locate(definition.file(), "type") + ": 'register' is not run by `run`: registering a model version is a registry action; "
+                        + "nothing was started. Remove the step, run the definition, then register the evaluated adapter "
+                        + "with `tunebatch model register`");
+            }
+            if (step.setting("gate") != null) {
+                problems.add(step.locate(definition.file(), "gate") + ": a per-run gate is not supported; nothing was started. Remove it: the gate is "
+                        + "tunebatch.evaluate.gate-pass-rate, which the suite's gate_pass_rate can raise");
+            }
+            if ("remote".equals(step.setting("partitions"))) {
+                problems.add(step.locate(definition.file(), "partitions") + ": training partitions run locally only; nothing was started. Remove "
+                        + "'partitions: remote'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new JobDefinitionException(problems);
+        }
+    }
+
+    private static JobDefinitionException problem(JobDefinition definition, JobDefinition.LaterStep step, String field,
+                                                  String message) {
+        return new JobDefinitionException(List.of(step.locate(definition.file(), field) + ": " + message
+                + "; nothing was started"));
     }
 }

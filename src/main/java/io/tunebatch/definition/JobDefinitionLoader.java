@@ -104,7 +104,14 @@ public class JobDefinitionLoader {
             if (type.equals("prepare")) {
                 prepare = prepare(step, "/steps/" + i, problems);
             } else {
-                later.add(new JobDefinition.LaterStep(type, i, problems.line("/steps/" + i + "/type")));
+                Map<String, String> settings = new HashMap<>();
+                Map<String, Integer> settingLines = new HashMap<>();
+                for (Map.Entry<String, JsonNode> field : step.properties()) {
+                    settings.put(field.getKey(), field.getValue().asString());
+                    settingLines.put(field.getKey(), problems.line("/steps/" + i + "/" + field.getKey()));
+                }
+                later.add(new JobDefinition.LaterStep(type, i, problems.line("/steps/" + i + "/type"), Map.copyOf(settings),
+                        Map.copyOf(settingLines)));
             }
         }
         String description = root.has("description") ? root.get("description").asString() : null;

@@ -1,7 +1,9 @@
 package io.tunebatch.prepare;
 
 import org.springframework.batch.core.job.Job;
+import java.util.List;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,14 +42,20 @@ public class PrepareJobFactory {
     }
 
     public Job create(String jobName) {
-        return new JobBuilder(jobName, jobRepository)
+        return create(jobName, List.of());
+    }
+
+    /** The prepare steps, then {@code then} in order (a job definition's train steps). */
+    public Job create(String jobName, List<Step> then) {
+        SimpleJobBuilder job = new JobBuilder(jobName, jobRepository)
                 .listener(progress)
                 .start(ingest)
                 .next(piiScan)
                 .next(validate)
                 .next(report)
                 .next(snapshot)
-                .next(seal)
-                .build();
+                .next(seal);
+        then.forEach(job::next);
+        return job.build();
     }
 }

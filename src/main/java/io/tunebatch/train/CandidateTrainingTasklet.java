@@ -56,7 +56,7 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         String partition = step.getStepName().substring(step.getStepName().indexOf(':') + 1);
-        TrainingJobParameters job = TrainingJobParameters.of(step.getJobParameters());
+        TrainingJobParameters job = TrainingJobParameters.of(step.getJobExecution());
         TrainingConfig.Candidate candidate = job.config().candidates().get(context.getInt(CandidatePartitioner.CANDIDATE));
         Path dir = workspace.partition(partition);
         if (child == null) {

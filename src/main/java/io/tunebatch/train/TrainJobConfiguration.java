@@ -53,6 +53,13 @@ public class TrainJobConfiguration {
         return new StepBuilder("evaluate", jobRepository).tasklet(new EvaluateTasklet(evaluation, models), tm).build();
     }
 
+    /** For a job definition that prepares and then trains: the train steps use the snapshot just sealed. */
+    @Bean
+    Step sealedSnapshotStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                            SnapshotRepository snapshots) {
+        return new StepBuilder("training-snapshot", jobRepository).tasklet(new SealedSnapshotTasklet(snapshots), tm).build();
+    }
+
     @Bean
     Step trainingDataStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                           SnapshotRepository snapshots, SnapshotExporter exporter,

@@ -78,7 +78,7 @@ public class TrainService {
 
     public TrainingSummary summarize(JobExecution execution) {
         long instance = execution.getJobInstance().getInstanceId();
-        TrainingJobParameters job = TrainingJobParameters.of(execution.getJobParameters());
+        TrainingJobParameters job = TrainingJobParameters.of(execution);
         return new TrainingSummary(execution.getId(), instance, execution.getStatus().name(),
                 ExitMessages.of(execution), job.snapshotId(),
                 job.snapshotFingerprint(), job.baseModel(), runs.runs(instance), runs.selected(instance).orElse(null));

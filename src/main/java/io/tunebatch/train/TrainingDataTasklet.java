@@ -33,7 +33,7 @@ final class TrainingDataTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        TrainingJobParameters job = TrainingJobParameters.of(step.getJobParameters());
+        TrainingJobParameters job = TrainingJobParameters.of(step.getJobExecution());
         DatasetSnapshot snapshot = snapshots.find(job.snapshotId())
                 .orElseThrow(() -> new IllegalStateException("snapshot " + job.snapshotId() + " does not exist"));
         if (!snapshot.fingerprint().equals(job.snapshotFingerprint())) {

@@ -2,6 +2,8 @@ package io.tunebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunebatch.model.Architecture;
+import io.tunebatch.model.TinyCheckpoint;
 import io.tunebatch.ops.JobsService;
 import io.tunebatch.support.ApplicationTest;
 import io.tunebatch.support.Databases;
@@ -12,6 +14,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +36,8 @@ class RunCommandTest extends ApplicationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Databases.useH2(registry);
+        registry.add("tunebatch.train.child-heap", () -> "768m");
+        registry.add("tunebatch.train.poll-millis", () -> "200");
     }
 
     @Autowired
@@ -121,7 +127,7 @@ class RunCommandTest extends ApplicationTest {
     }
 
     @Test
-    void aDefinitionWithAStageNotInThisBuildIsRefusedNamingTheStage(CapturedOutput output) {
+    void aDefinitionThatRegistersIsRefusedSayingHowToRegister(CapturedOutput output) {
         writeDefinitionAndSources("unused");
         Path definition = TestFiles.write(dir.resolve("retrain.yaml"), """
                 name: retrain
@@ -133,12 +139,45 @@ class RunCommandTest extends ApplicationTest {
                         format: jsonl
                   - type: train
                     config: jobs/train/support-assistant-lora.yaml
+                  - type: evaluate
+                    suite: jobs/eval-suites/support-answers.yaml
+                    gate: 0.9
+                  - type: register
+                    model: support-assistant
                 """.formatted(dir.resolve("tickets")));
 
         assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(2);
 
-        assertThat(output.getErr()).contains(definition + ":8: steps[1].type: the 'train' step cannot be chained by `run` yet; nothing was started");
+        assertThat(output.getErr()).contains(definition + ":12: steps[2].gate: a per-run gate is not supported")
+                .contains(definition + ":13: steps[3].type: 'register' is not run by `run`")
+                .contains("`tunebatch model register`");
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing ran, not even prepare").isZero();
+    }
+
+    @Test
+    void aPrepareAndTrainDefinitionTrainsOnTheSnapshotItsOwnPrepareSealed(CapturedOutput output) throws Exception {
+        Path definition = writePrepareAndTrainDefinition("prepare-train");
+
+        int exit = Cli.run(context, "run", definition.toString());
+
+        assertThat(exit).as(output.getErr()).isZero();
+        assertTrainedOnItsOwnSnapshot(count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE"));
+        assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME NOT LIKE 'train-candidate%' "
+                + "ORDER BY STEP_EXECUTION_ID", String.class)).containsExactly("ingest", "pii-scan", "validate",
+                "validation-report", "snapshot", "snapshot-seal", "training-snapshot", "training-data", "train", "select-candidate");
+    }
+
+    @Test
+    void aPrepareAndTrainRunThatFailedIsRebuiltAndTrainedByARestart() throws Exception {
+        Path definition = writePrepareAndTrainDefinition("prepare-train-restart");
+        failures.arm("piiScanWriter", 1);
+        assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(JobOutcome.JOB_FAILED);
+        long failed = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        jobRegistry.unregister("prepare-train-restart");
+
+        assertThat(Cli.run(context, "jobs", "restart", String.valueOf(failed))).isZero();
+
+        assertTrainedOnItsOwnSnapshot(count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE"));
     }
 
     @Test
@@ -192,6 +231,45 @@ class RunCommandTest extends ApplicationTest {
                     validation:
                       min_output_words: 3
                 """.formatted(name, dir.resolve("tickets"), dir.resolve("chats")));
+    }
+
+    private void assertTrainedOnItsOwnSnapshot(long instance) {
+        assertThat(count("SELECT COUNT(*) FROM training_selection WHERE job_instance_id = ?", instance)).isOne();
+        assertThat(jdbc.queryForList("SELECT DISTINCT snapshot_id FROM training_run WHERE job_instance_id = ?", String.class,
+                instance)).containsExactly("ds_" + instance);
+        assertThat(jdbc.queryForObject("SELECT fingerprint FROM dataset_snapshot WHERE id = ?", String.class, "ds_" + instance))
+                .isEqualTo(jdbc.queryForObject("SELECT DISTINCT snapshot_fingerprint FROM training_run WHERE job_instance_id = ?",
+                        String.class, instance));
+    }
+
+    /** Twelve valid examples, a tiny random Llama and one candidate of four steps. */
+    private Path writePrepareAndTrainDefinition(String name) throws Exception {
+        Path base = dir.resolve("tiny-llama");
+        TinyCheckpoint.write(Architecture.LLAMA, base, 7, TinyCheckpoint.Dimensions.TEST);
+        TestFiles.write(dir.resolve("kb/answers.jsonl"), IntStream.range(0, 12).mapToObj(i ->
+                "{\"source_system\":\"kb\",\"source_document_id\":\"A-" + i + "\",\"instruction\":\"Which branch handles case "
+                        + i + "?\",\"input\":\"\",\"output\":\"Case " + i + " is handled by the branch office number " + (i % 3)
+                        + " during regular business hours on weekdays.\"}").collect(Collectors.joining("\n")) + "\n");
+        Path config = TestFiles.write(dir.resolve("train.yaml"), """
+                name: tiny-test
+                held_out_fraction: 0.25
+                devices: cpu
+                lora: {r: 2, alpha: 4, dropout: 0.0}
+                optimizer: {learning_rate: 0.001, schedule: linear, warmup_steps: 1}
+                training: {max_steps: 4, batch_size: 2, max_sequence_length: 192, seed: 11, checkpoint_every_steps: 2}
+                """);
+        return TestFiles.write(dir.resolve(name + ".yaml"), """
+                name: %s
+                steps:
+                  - type: prepare
+                    sources:
+                      - path: %s
+                        source_system: kb
+                        format: jsonl
+                  - type: train
+                    config: %s
+                    base: %s
+                """.formatted(name, dir.resolve("kb"), config, base));
     }
 
     private static String sha256(Path file) throws Exception {

@@ -155,21 +155,40 @@ class RunCommandTest extends ApplicationTest {
     }
 
     @Test
-    void aPrepareAndTrainDefinitionTrainsOnTheSnapshotItsOwnPrepareSealed(CapturedOutput output) throws Exception {
-        Path definition = writePrepareAndTrainDefinition("prepare-train");
+    void aPrepareTrainEvaluateDefinitionTrainsOnTheSnapshotItsOwnPrepareSealedThenEvaluates(CapturedOutput output)
+            throws Exception {
+        Path suite = TestFiles.write(dir.resolve("suite.yaml"), """
+                name: any-answer
+                cases:
+                  - name: any
+                    type: format_compliance
+                    prompt: "Which branch handles case 1?"
+                    format: regex
+                    pattern: '(?s).*'
+                """);
+        Path definition = writePrepareAndTrainDefinition("prepare-train", """
+                  - type: evaluate
+                    suite: %s
+                """.formatted(suite));
 
         int exit = Cli.run(context, "run", definition.toString());
 
         assertThat(exit).as(output.getErr()).isZero();
-        assertTrainedOnItsOwnSnapshot(count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE"));
+        long instance = count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE");
+        assertTrainedOnItsOwnSnapshot(instance);
         assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME NOT LIKE 'train-candidate%' "
                 + "ORDER BY STEP_EXECUTION_ID", String.class)).containsExactly("ingest", "pii-scan", "validate",
-                "validation-report", "snapshot", "snapshot-seal", "training-snapshot", "training-data", "train", "select-candidate");
+                "validation-report", "snapshot", "snapshot-seal", "training-snapshot", "training-data", "train",
+                "select-candidate", "evaluate");
+        assertThat(jdbc.queryForObject("SELECT r.adapter_sha256 FROM eval_run r JOIN BATCH_JOB_EXECUTION e "
+                + "ON e.JOB_EXECUTION_ID = r.job_execution_id WHERE e.JOB_INSTANCE_ID = ?", String.class, instance))
+                .isEqualTo(jdbc.queryForObject("SELECT t.adapter_sha256 FROM training_run t JOIN training_selection s "
+                        + "ON s.training_run_id = t.id WHERE s.job_instance_id = ?", String.class, instance));
     }
 
     @Test
     void aPrepareAndTrainRunThatFailedIsRebuiltAndTrainedByARestart() throws Exception {
-        Path definition = writePrepareAndTrainDefinition("prepare-train-restart");
+        Path definition = writePrepareAndTrainDefinition("prepare-train-restart", "");
         failures.arm("piiScanWriter", 1);
         assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(JobOutcome.JOB_FAILED);
         long failed = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
@@ -242,8 +261,8 @@ class RunCommandTest extends ApplicationTest {
                         String.class, instance));
     }
 
-    /** Twelve valid examples, a tiny random Llama and one candidate of four steps. */
-    private Path writePrepareAndTrainDefinition(String name) throws Exception {
+    /** Twelve valid examples, a tiny random Llama and one candidate of four steps; then {@code laterSteps}. */
+    private Path writePrepareAndTrainDefinition(String name, String laterSteps) throws Exception {
         Path base = dir.resolve("tiny-llama");
         TinyCheckpoint.write(Architecture.LLAMA, base, 7, TinyCheckpoint.Dimensions.TEST);
         TestFiles.write(dir.resolve("kb/answers.jsonl"), IntStream.range(0, 12).mapToObj(i ->
@@ -269,7 +288,7 @@ class RunCommandTest extends ApplicationTest {
                   - type: train
                     config: %s
                     base: %s
-                """.formatted(name, dir.resolve("kb"), config, base));
+                """.formatted(name, dir.resolve("kb"), config, base) + laterSteps);
     }
 
     private static String sha256(Path file) throws Exception {

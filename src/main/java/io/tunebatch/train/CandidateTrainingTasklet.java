@@ -39,6 +39,8 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
     static final String CHECKPOINT_STEP = "train.checkpoint.step";
     /** The tracker's run of this partition, so that a restart continues it. */
     static final String TRACKED_RUN_ID = "train.tracked.run.id";
+    /** The last step sent to the tracker: steps repeated after a resume are not sent twice. */
+    static final String TRACKED_STEP = "train.tracked.step";
 
     private static final Logger log = LoggerFactory.getLogger(CandidateTrainingTasklet.class);
 
@@ -141,8 +143,12 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
                     record(context, TrainingWorker.JSON.readTree(line)).ifPresent(steps::add);
                 }
             }
-            if (!steps.isEmpty()) {
-                tracker.logSteps(context.getString(TRACKED_RUN_ID, null), steps);
+            long tracked = context.getLong(TRACKED_STEP, 0L);
+            List<Map<String, Object>> untracked = steps.stream()
+                    .filter(values -> ((Number) values.get("step")).longValue() > tracked).toList();
+            if (!untracked.isEmpty()) {
+                tracker.logSteps(context.getString(TRACKED_RUN_ID, null), untracked);
+                context.putLong(TRACKED_STEP, ((Number) untracked.get(untracked.size() - 1).get("step")).longValue());
             }
             context.putLong(METRICS_OFFSET, offset + complete);
         }

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunebatch.model.Architecture;
 import io.tunebatch.model.TinyCheckpoint;
+import io.tunebatch.ops.JobsService;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.support.ApplicationTest;
 import io.tunebatch.support.Databases;
 import io.tunebatch.support.MlflowServer;
 import io.tunebatch.support.TestFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,20 +55,26 @@ class TrainMlflowTest extends ApplicationTest {
     @Autowired
     TrainService train;
 
+    @Autowired
+    JobsService jobs;
+
     @TempDir
     Path dir;
+    Path base;
+    Path config;
+    String snapshot;
 
-    @Test
-    void aPartitionIsAnMlflowRunWithParamsStepMetricsTagsAndTheAdapterFiles() throws Exception {
-        Path base = dir.resolve("tiny-llama");
+    @BeforeEach
+    void snapshotAndModel() throws Exception {
+        base = dir.resolve("tiny-llama");
         TinyCheckpoint.write(Architecture.LLAMA, base, 7, TinyCheckpoint.Dimensions.TEST);
         TestFiles.write(dir.resolve("src/answers.jsonl"), IntStream.range(0, 12).mapToObj(i ->
                 "{\"source_system\":\"kb\",\"source_document_id\":\"A-" + i + "\",\"instruction\":\"Which branch handles case "
                         + i + "?\",\"input\":\"\",\"output\":\"Case " + i + " is handled by the branch office number " + (i % 3)
                         + " during regular business hours on weekdays.\"}")
                 .collect(Collectors.joining("\n")) + "\n");
-        String snapshot = prepare.summarize(prepare.prepare(dir.resolve("src").toString(), null)).snapshotId();
-        Path config = TestFiles.write(dir.resolve("train.yaml"), """
+        snapshot = prepare.summarize(prepare.prepare(dir.resolve("src").toString(), null)).snapshotId();
+        config = TestFiles.write(dir.resolve("train.yaml"), """
                 name: tiny-mlflow
                 held_out_fraction: 0.25
                 devices: cpu
@@ -72,14 +82,16 @@ class TrainMlflowTest extends ApplicationTest {
                 optimizer: {learning_rate: 0.001, schedule: linear, warmup_steps: 1}
                 training: {max_steps: 5, batch_size: 2, max_sequence_length: 192, seed: 11, checkpoint_every_steps: 2}
                 """);
+    }
 
+    @Test
+    void aPartitionIsAnMlflowRunWithParamsStepMetricsTagsAndTheAdapterFiles() throws Exception {
         JobExecution execution = train.train(snapshot, base, config);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         TrainingRunRepository.RunView candidate = train.summarize(execution).candidates().get(0);
         MlflowClient client = new MlflowClient(MLFLOW.trackingUri());
-        Experiment experiment = client.searchExperiments("name = 'tiny-mlflow'").getItems().get(0);
-        RunInfo info = client.searchRuns(List.of(experiment.getExperimentId()), "").get(0);
+        RunInfo info = latestRun(client);
         Run run = client.getRun(info.getRunId());
 
         assertThat(info.getRunName()).isEqualTo(candidate.partitionName());
@@ -107,5 +119,35 @@ class TrainMlflowTest extends ApplicationTest {
                 client.sendGet("artifacts/list?run_id=" + info.getRunId() + "&path=adapter"), listing);
         assertThat(listing.getFilesList()).extracting(f -> f.getPath())
                 .containsExactlyInAnyOrder("adapter/adapter_config.json", "adapter/adapter_model.safetensors");
+    }
+
+    @Test
+    void aRestartedPartitionContinuesItsMlflowRun() throws Exception {
+        config = TestFiles.write(config, Files.readString(config).replace("max_steps: 5", "max_steps: 150"));
+        Thread killer = new Thread(TrainJobTest::killFirstTrainingChildAfterACheckpoint);
+        killer.start();
+        JobExecution crashed = train.train(snapshot, base, config);
+        killer.join();
+        assertThat(crashed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        MlflowClient client = new MlflowClient(MLFLOW.trackingUri());
+        assertThat(latestRun(client).getStatus().name()).isEqualTo("FAILED");
+
+        JobExecution restarted = jobs.restart(crashed.getId());
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunInfo info = latestRun(client);
+        assertThat(info.getStatus().name()).isEqualTo("FINISHED");
+        assertThat(client.getRun(info.getRunId()).getData().getTagsList())
+                .contains(RunTag.newBuilder().setKey("tunebatch.job_execution_id").setValue(Long.toString(restarted.getId())).build());
+        assertThat(client.getMetricHistory(info.getRunId(), "loss")).extracting(Metric::getStep)
+                .as("every step once, none repeated by the resume")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 150).boxed().toList());
+    }
+
+    /** The server lives for the whole class: the run started last is this test's. */
+    private static RunInfo latestRun(MlflowClient client) {
+        Experiment experiment = client.searchExperiments("name = 'tiny-mlflow'").getItems().get(0);
+        return client.searchRuns(List.of(experiment.getExperimentId()), "").stream()
+                .max(java.util.Comparator.comparingLong(RunInfo::getStartTime)).orElseThrow();
     }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +37,25 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
     static final String RUN_ID = "train.run.id";
     static final String METRICS_OFFSET = "train.metrics.offset";
     static final String CHECKPOINT_STEP = "train.checkpoint.step";
+    /** The tracker's run of this partition, so that a restart continues it. */
+    static final String TRACKED_RUN_ID = "train.tracked.run.id";
+    /** The last step sent to the tracker: steps repeated after a resume are not sent twice. */
+    static final String TRACKED_STEP = "train.tracked.step";
 
     private static final Logger log = LoggerFactory.getLogger(CandidateTrainingTasklet.class);
 
     private final TrainingRunRepository runs;
     private final TrainingWorkspace workspace;
+    private final TrainingTracker tracker;
     private final String childHeap;
     private final long pollMillis;
     private Process child;
 
-    CandidateTrainingTasklet(TrainingRunRepository runs, TrainingWorkspace workspace, String childHeap, long pollMillis) {
+    CandidateTrainingTasklet(TrainingRunRepository runs, TrainingWorkspace workspace, TrainingTracker tracker,
+                             String childHeap, long pollMillis) {
         this.runs = runs;
         this.workspace = workspace;
+        this.tracker = tracker;
         this.childHeap = childHeap;
         this.pollMillis = pollMillis;
     }
@@ -70,13 +79,16 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
         long runId = context.getLong(RUN_ID);
         if (child.exitValue() != 0) {
             runs.fail(runId);
+            tracker.fail(context.getString(TRACKED_RUN_ID, null));
             throw new IllegalStateException("training of " + partition + " failed: its process exited with code "
                     + child.exitValue() + "; see " + dir.resolve("train.log")
                     + ". Fix the cause, then restart the job: it resumes from checkpoint step "
                     + context.getInt(CHECKPOINT_STEP, 0));
         }
         PartitionResult result = TrainingWorker.JSON.readValue(dir.resolve("result.json").toFile(), PartitionResult.class);
-        runs.complete(runId, result, sha256(Path.of(result.adapterDirectory()).resolve("adapter_model.safetensors")));
+        String adapterSha256 = sha256(Path.of(result.adapterDirectory()).resolve("adapter_model.safetensors"));
+        runs.complete(runId, result, adapterSha256);
+        tracker.finish(context.getString(TRACKED_RUN_ID, null), result, adapterSha256);
         log.info("{}: {} steps, held-out loss {}, {} tokens/s", partition, result.steps(), result.heldOutLoss(),
                 Math.round(result.tokensPerSecond()));
         return RepeatStatus.FINISHED;
@@ -92,6 +104,12 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
         long runId = runs.startOrResume(step.getJobExecution().getJobInstance().getInstanceId(),
                 step.getJobExecutionId(), partition, job, candidate, device, settingsJson, trainCount, heldOutCount);
         context.putLong(RUN_ID, runId);
+        String trackedRunId = tracker.start(context.getString(TRACKED_RUN_ID, null), new TrainingTracker.TrackedPartition(
+                job.config().name(), partition, job, candidate.settings(), device,
+                step.getJobExecution().getJobInstance().getInstanceId(), step.getJobExecutionId()));
+        if (trackedRunId != null) {
+            context.putString(TRACKED_RUN_ID, trackedRunId);
+        }
         Path request = dir.resolve("request.json");
         TrainingWorker.JSON.writeValue(request.toFile(), new PartitionRequest(job.baseModel(), device,
                 workspace.trainFile().toString(), workspace.heldOutFile().toString(), candidate.settings(), dir.toString()));
@@ -119,24 +137,34 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
             file.seek(offset);
             file.readFully(bytes);
             int complete = lastNewline(bytes) + 1;
+            List<Map<String, Object>> steps = new ArrayList<>();
             for (String line : new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    record(context, TrainingWorker.JSON.readTree(line));
+                    record(context, TrainingWorker.JSON.readTree(line)).ifPresent(steps::add);
                 }
+            }
+            long tracked = context.getLong(TRACKED_STEP, 0L);
+            List<Map<String, Object>> untracked = steps.stream()
+                    .filter(values -> ((Number) values.get("step")).longValue() > tracked).toList();
+            if (!untracked.isEmpty()) {
+                tracker.logSteps(context.getString(TRACKED_RUN_ID, null), untracked);
+                context.putLong(TRACKED_STEP, ((Number) untracked.get(untracked.size() - 1).get("step")).longValue());
             }
             context.putLong(METRICS_OFFSET, offset + complete);
         }
     }
 
+    /** Records one metrics line; returns a step's figures, empty for a checkpoint. */
     @SuppressWarnings("unchecked")
-    private void record(ExecutionContext context, JsonNode line) {
+    private Optional<Map<String, Object>> record(ExecutionContext context, JsonNode line) {
         if (line.get("type").asString().equals("checkpoint")) {
             context.putInt(CHECKPOINT_STEP, line.get("step").asInt());
-        } else {
-            Map<String, Object> values = TrainingWorker.JSON.convertValue(line, Map.class);
-            values.remove("type");
-            runs.saveMetric(context.getLong(RUN_ID), values);
+            return Optional.empty();
         }
+        Map<String, Object> values = TrainingWorker.JSON.convertValue(line, Map.class);
+        values.remove("type");
+        runs.saveMetric(context.getLong(RUN_ID), values);
+        return Optional.of(values);
     }
 
     @Override

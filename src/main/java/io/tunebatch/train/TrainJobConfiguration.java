@@ -3,6 +3,7 @@ package io.tunebatch.train;
 import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.evaluate.TextGeneratorFactory;
+import io.tunebatch.registry.MlflowProperties;
 import io.tunebatch.snapshot.SnapshotExporter;
 import io.tunebatch.snapshot.SnapshotRepository;
 import java.nio.file.Path;
@@ -102,11 +103,19 @@ public class TrainJobConfiguration {
 
     @Bean
     @StepScope
-    CandidateTrainingTasklet candidateTrainingTasklet(TrainingRunRepository runs, @Value("${tunebatch.data-dir}") Path dataDir,
+    CandidateTrainingTasklet candidateTrainingTasklet(TrainingRunRepository runs, TrainingTracker trainingTracker,
+                                                      @Value("${tunebatch.data-dir}") Path dataDir,
                                                       @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instance,
                                                       @Value("${tunebatch.train.child-heap:4g}") String childHeap,
                                                       @Value("${tunebatch.train.poll-millis:1000}") long pollMillis) {
-        return new CandidateTrainingTasklet(runs, TrainingWorkspace.of(dataDir, instance), childHeap, pollMillis);
+        return new CandidateTrainingTasklet(runs, TrainingWorkspace.of(dataDir, instance), trainingTracker, childHeap, pollMillis);
+    }
+
+    /** MLflow tracking when {@code tunebatch.mlflow.tracking-uri} is set; our tables are the record either way. */
+    @Bean
+    TrainingTracker trainingTracker(MlflowProperties mlflow) {
+        return mlflow.trackingUri() == null || mlflow.trackingUri().isBlank()
+                ? TrainingTracker.OFF : new MlflowTrainingTracker(mlflow.trackingUri());
     }
 
     @Bean

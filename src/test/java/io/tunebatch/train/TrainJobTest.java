@@ -103,7 +103,7 @@ class TrainJobTest extends ApplicationTest {
         config = TestFiles.write(dir.resolve("one-candidate.yaml"), Files.readString(config).replace("grid: {r: [2, 4]}", ""));
         Map<String, String> uninterrupted = adapterHashes(train.train(snapshot, base, config));
 
-        Thread killer = new Thread(this::killFirstTrainingChildAfterACheckpoint);
+        Thread killer = new Thread(TrainJobTest::killFirstTrainingChildAfterACheckpoint);
         killer.start();
         JobExecution crashed = train.train(snapshot, base, config);
         killer.join();
@@ -158,7 +158,7 @@ class TrainJobTest extends ApplicationTest {
     }
 
     /** Plays a libtorch crash: kill -9 of a training child JVM once its partition has saved a checkpoint. */
-    private void killFirstTrainingChildAfterACheckpoint() {
+    static void killFirstTrainingChildAfterACheckpoint() {
         long started = System.currentTimeMillis();
         Path workspaces = Path.of(System.getProperty("java.io.tmpdir"), "tunebatch-test-data", "train");
         while (System.currentTimeMillis() < started + 120_000) {

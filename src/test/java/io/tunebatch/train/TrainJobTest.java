@@ -2,8 +2,6 @@ package io.tunebatch.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunebatch.model.Architecture;
-import io.tunebatch.model.TinyCheckpoint;
 import io.tunebatch.ops.JobsService;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.prepare.PrepareSummary;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,14 +50,10 @@ class TrainJobTest extends ApplicationTest {
 
     @BeforeEach
     void snapshotAndModel() throws Exception {
-        base = dir.resolve("tiny-llama");
-        TinyCheckpoint.write(Architecture.LLAMA, base, 7, TinyCheckpoint.Dimensions.TEST);
-        TestFiles.write(dir.resolve("src/answers.jsonl"), IntStream.range(0, 12).mapToObj(i ->
-                "{\"source_system\":\"kb\",\"source_document_id\":\"A-" + i + "\",\"instruction\":\"Which branch handles case "
-                        + i + "?\",\"input\":\"\",\"output\":\"Case " + i + " is handled by the branch office number " + (i % 3)
-                        + " during regular business hours on weekdays.\"}").collect(Collectors.joining("\n")) + "\n");
-        PrepareSummary prepared = prepare.summarize(prepare.prepare(dir.resolve("src").toString(), null));
-        assertThat(prepared.snapshotExamples()).isEqualTo(12);
+        base = TrainingFixture.tinyLlama(dir);
+        Path sources = TrainingFixture.branchAnswers(dir);
+        PrepareSummary prepared = prepare.summarize(prepare.prepare(sources.toString(), null));
+        assertThat(prepared.snapshotExamples()).isEqualTo(TrainingFixture.EXAMPLES);
         snapshot = prepared.snapshotId();
         config = TestFiles.write(dir.resolve("train.yaml"), """
                 name: tiny-test

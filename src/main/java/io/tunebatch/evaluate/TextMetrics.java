@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Text similarity as usual in QA evaluation (SQuAD-style): texts are normalized (Unicode NFKC,
  * lower case, punctuation removed, whitespace collapsed) and split on whitespace into tokens.
  */
-final class TextMetrics {
+public final class TextMetrics {
 
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -25,7 +25,7 @@ final class TextMetrics {
         return WHITESPACE.matcher(PUNCTUATION.matcher(folded).replaceAll(" ")).replaceAll(" ").trim();
     }
 
-    static List<String> tokens(String text) {
+    public static List<String> tokens(String text) {
         String normalized = normalize(text);
         return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
     }

@@ -5,7 +5,7 @@ import io.tunebatch.lineage.ReviewStatus;
 import io.tunebatch.lineage.SourceReference;
 
 /** A read record after mapping: an example with its source, or a rejection with its reason. */
-sealed interface IngestItem {
+public sealed interface IngestItem {
 
     record Accepted(ExampleContent content, SourceReference source, String annotatorId,
                     ReviewStatus reviewStatus) implements IngestItem {

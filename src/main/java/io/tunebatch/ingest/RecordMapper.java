@@ -13,12 +13,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * fields must be strings; ids may also be numbers. {@code input} may be absent (empty input);
  * the source system may come from {@code --source-system} instead of the record.
  */
-final class RecordMapper implements ItemProcessor<ReadRecord, IngestItem> {
+public final class RecordMapper implements ItemProcessor<ReadRecord, IngestItem> {
 
     private final FieldMapping fields;
     private final String defaultSourceSystem;
 
-    RecordMapper(FieldMapping fields, String defaultSourceSystem) {
+    public RecordMapper(FieldMapping fields, String defaultSourceSystem) {
         this.fields = fields;
         this.defaultSourceSystem = defaultSourceSystem == null || defaultSourceSystem.isBlank() ? null : defaultSourceSystem;
     }

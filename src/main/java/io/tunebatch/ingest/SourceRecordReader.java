@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * in that file) is saved with each chunk, so a restart resumes at the first uncommitted record.
  * A file that cannot be opened or has an unknown format yields one {@link ReadRecord.Unreadable}.
  */
-final class SourceRecordReader implements ItemStreamReader<ReadRecord> {
+public final class SourceRecordReader implements ItemStreamReader<ReadRecord> {
 
     private static final String FILE_INDEX = "ingest.file.index";
     private static final String RECORDS_IN_FILE = "ingest.file.records";
@@ -24,7 +24,7 @@ final class SourceRecordReader implements ItemStreamReader<ReadRecord> {
     private long recordsInFile;
     private RecordParser parser;
 
-    SourceRecordReader(List<Path> files, int maxRecordBytes) {
+    public SourceRecordReader(List<Path> files, int maxRecordBytes) {
         this.files = files;
         this.maxRecordBytes = maxRecordBytes;
     }

@@ -3,10 +3,11 @@ package io.tunebatch.drift;
 import java.util.Arrays;
 
 /**
- * Bins for a length feature, cut at the reference's quantiles (deciles with 10 bins) so each bin
- * holds about the same share of the reference; equal cut points are merged, so a reference where
- * most texts have the same length gets fewer bins. Bin i holds values {@code ≤ upperBounds[i]},
- * the last bin everything above.
+ * Bins for a length feature, cut at the reference's quantiles (deciles with 10 bins, the last cut
+ * being the reference's largest value) so each bin holds about the same share of the reference,
+ * plus one bin for values above anything in the reference. Equal cut points are merged, so a
+ * reference where most texts have the same length gets fewer bins, but longer texts still show.
+ * Bin i holds values {@code ≤ upperBounds[i]}, the last bin everything above.
  */
 public record LengthBins(int[] upperBounds) {
 
@@ -16,11 +17,11 @@ public record LengthBins(int[] upperBounds) {
         }
         int[] sorted = referenceValues.clone();
         Arrays.sort(sorted);
-        int[] cuts = new int[bins - 1];
-        for (int i = 1; i < bins; i++) {
-            cuts[i - 1] = sorted[(int) Math.min(sorted.length - 1, (long) Math.ceil((double) i * sorted.length / bins) - 1)];
+        int[] cuts = new int[bins];
+        for (int i = 1; i <= bins; i++) {
+            cuts[i - 1] = sorted[(int) Math.ceil((double) i * sorted.length / bins) - 1];
         }
-        return new LengthBins(Arrays.stream(cuts).distinct().filter(cut -> cut < sorted[sorted.length - 1]).toArray());
+        return new LengthBins(Arrays.stream(cuts).distinct().toArray());
     }
 
     public int count() {

@@ -22,7 +22,8 @@ class AuditorRoleTest {
         try (Connection auditor = connectAsAuditor(database); Statement sql = auditor.createStatement()) {
             for (String view : new String[] {"auditor_model_lineage", "auditor_model_decision", "auditor_job_history",
                     "auditor_rejection", "auditor_pii_detection", "auditor_review_decision", "auditor_pii_access",
-                    "auditor_erasure", "auditor_retraining_required"}) {
+                    "auditor_erasure", "auditor_retraining_required", "auditor_training_candidate", "auditor_monitor_run",
+                    "auditor_monitor_issue", "auditor_drift_report"}) {
                 try (ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM " + view)) {
                     assertThat(rs.next()).as(view).isTrue();
                 }

@@ -191,6 +191,45 @@ abstract class AuditLineageTest extends ApplicationTest {
     }
 
     @Test
+    void whichTrainingRunAndHyperParametersMadeProductionModel() {
+        // the two candidates and the selection the train job writes, for the stand-in training job's instance
+        long instance = trainRestarted.getJobInstance().getInstanceId();
+        long rank4 = trainingRun(instance, "candidate-0-r4", 4, 2.0e-4, 1.25);
+        long rank8 = trainingRun(instance, "candidate-1-r8", 8, 1.0e-4, 0.75);
+        jdbc.update("""
+                INSERT INTO training_selection (job_instance_id, job_execution_id, training_run_id, criterion, evidence_json,
+                  adapter_path, adapter_sha256, selected_at) VALUES (?, ?, ?, 'lowest_held_out_loss', '{}', '/adapters/r8', ?, CURRENT_TIMESTAMP)""",
+                instance, trainRestarted.getId(), rank8, "b".repeat(64));
+
+        List<Map<String, Object>> lineage = jdbc.queryForList("""
+                SELECT DISTINCT training_job_execution_id, training_run_id, training_partition, lora_rank, learning_rate
+                FROM auditor_model_lineage WHERE model_name = ? AND stage = 'production'""", "support");
+        assertThat(lineage).singleElement().satisfies(row -> {
+            assertThat(((Number) row.get("training_job_execution_id")).longValue()).isEqualTo(trainRestarted.getId());
+            assertThat(((Number) row.get("training_run_id")).longValue()).isEqualTo(rank8);
+            assertThat(row.get("training_partition")).isEqualTo("candidate-1-r8");
+            assertThat(((Number) row.get("lora_rank")).intValue()).isEqualTo(8);
+            assertThat(((Number) row.get("learning_rate")).doubleValue()).isEqualTo(1.0e-4);
+        });
+        assertThat(jdbc.queryForList("""
+                SELECT partition_name || ' r=' || lora_rank || CASE WHEN selected THEN ' selected' ELSE '' END
+                FROM auditor_training_candidate WHERE model_name = ? AND version = ? ORDER BY training_run_id""", String.class,
+                "support", 1)).containsExactly("candidate-0-r4 r=4", "candidate-1-r8 r=8 selected");
+        assertThat(rank4).isLessThan(rank8);
+    }
+
+    private long trainingRun(long jobInstanceId, String partition, int rank, double learningRate, double heldOutLoss) {
+        jdbc.update("""
+                INSERT INTO training_run (job_instance_id, job_execution_id, partition_name, snapshot_id, snapshot_fingerprint,
+                  base_model, device, lora_rank, lora_alpha, learning_rate, settings_json, training_examples, held_out_examples,
+                  status, steps, held_out_loss, adapter_path, adapter_sha256, started_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, 'tiny', 'cpu', ?, ?, ?, '{}', 2, 1, 'COMPLETED', 10, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""",
+                jobInstanceId, trainRestarted.getId(), partition, firstRun.snapshotId(), firstRun.snapshotFingerprint(), rank,
+                2.0 * rank, learningRate, heldOutLoss, "/adapters/" + partition, "a".repeat(64));
+        return jdbc.queryForObject("SELECT id FROM training_run WHERE partition_name = ?", Long.class, partition);
+    }
+
+    @Test
     void everyFailedOrRestartedJobOfTheQuarterAndHowItEnded() {
         LocalDate quarterStart = LocalDate.now().with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDateTime from = quarterStart.atStartOfDay();
@@ -246,7 +285,8 @@ abstract class AuditLineageTest extends ApplicationTest {
                 + "WHERE example_id = ?", String.class, CONTACT.exampleId())).isEqualTo("approved by reviewer-1 via cli");
         for (String view : List.of("auditor_model_lineage", "auditor_example_source", "auditor_rejection", "auditor_pii_detection",
                 "auditor_pii_access", "auditor_review_decision", "auditor_job_history", "auditor_step_history",
-                "auditor_audit_event", "auditor_model_decision", "auditor_snapshot")) {
+                "auditor_audit_event", "auditor_model_decision", "auditor_snapshot", "auditor_training_candidate",
+                "auditor_monitor_run", "auditor_monitor_issue", "auditor_drift_report")) {
             assertThat(jdbc.queryForList("SELECT * FROM " + view)).as(view)
                     .allSatisfy(row -> assertThat(row.values().toString()).doesNotContain(EMAIL).doesNotContain("lena"));
         }

@@ -2,6 +2,7 @@ package io.tunebatch.drift;
 
 import io.tunebatch.ingest.SourceFiles;
 import io.tunebatch.ops.ExitMessages;
+import io.tunebatch.snapshot.SnapshotRepository;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import io.tunebatch.snapshot.SnapshotRepository;
 
 /** Launches the drift job and reads back its report. */
 @Service

@@ -58,7 +58,6 @@ final class DriftTasklet implements Tasklet {
         ExecutionContext context = step.getExecutionContext();
         context.putLong(REPORT_ID, id);
         context.putString(FIRST_REJECTIONS, String.join("\n", current.firstRejections()));
-        contribution.incrementReadCount();
         return RepeatStatus.FINISHED;
     }
 }

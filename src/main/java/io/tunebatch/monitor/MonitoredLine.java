@@ -27,9 +27,5 @@ sealed interface MonitoredLine {
 
     /** A line that could not be scored; {@code field} is null when the line is not a JSON object at all. */
     record Malformed(RecordLocation location, String field, String problem) implements MonitoredLine {
-
-        String message() {
-            return location + (field == null ? "" : ", field '" + field + "'") + ": " + problem;
-        }
     }
 }

@@ -31,12 +31,12 @@ public final class DriftAnalysis {
         return features;
     }
 
-    public FeatureDrift lengths(String feature, int[] reference, int[] current) {
+    private FeatureDrift lengths(String feature, int[] reference, int[] current) {
         LengthBins bins = LengthBins.ofReference(reference, properties.lengthBins());
         return feature(feature, bins.histogram(reference), bins.histogram(current));
     }
 
-    public FeatureDrift tokens(String feature, Map<String, Long> reference, Map<String, Long> current) {
+    private FeatureDrift tokens(String feature, Map<String, Long> reference, Map<String, Long> current) {
         TokenVocabulary vocabulary = TokenVocabulary.top(reference, properties.vocabularySize());
         return feature(feature, vocabulary.histogram(reference), vocabulary.histogram(current));
     }
@@ -54,7 +54,7 @@ public final class DriftAnalysis {
         return feature("source_system", expected, actual);
     }
 
-    public FeatureDrift feature(String feature, long[] reference, long[] current) {
+    private FeatureDrift feature(String feature, long[] reference, long[] current) {
         double psi = Psi.of(reference, current);
         return new FeatureDrift(feature, psi, properties.level(psi), reference.length);
     }

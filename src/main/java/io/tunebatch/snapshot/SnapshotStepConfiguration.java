@@ -1,6 +1,5 @@
 package io.tunebatch.snapshot;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +12,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,27 +60,33 @@ public class SnapshotStepConfiguration {
                 .build();
     }
 
+    /**
+     * One sorted cursor over the run's valid examples. A paging reader re-ran this join per page,
+     * and without fresh planner statistics PostgreSQL sorted the whole validation_result table for
+     * each page of 1,000 (1M records: 230 examples/s); the cursor sorts once. On restart it skips
+     * the rows of the committed chunks, which the deterministic order makes exact.
+     */
     @Bean
     @StepScope
     ItemStreamReader<SnapshotMember> validExamples(DataSource dataSource,
                                                    @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstanceId,
-                                                   @Value("${tunebatch.snapshot.chunk-size:1000}") int chunkSize) throws Exception {
-        JdbcPagingItemReader<SnapshotMember> reader = new JdbcPagingItemReaderBuilder<SnapshotMember>()
+                                                   @Value("${tunebatch.snapshot.chunk-size:1000}") int chunkSize) {
+        return new JdbcCursorItemReaderBuilder<SnapshotMember>()
                 .name("validExamples")
                 .dataSource(dataSource)
-                .selectClause("SELECT v.example_id, e.content_hash")
-                .fromClause("FROM validation_result v JOIN training_example e ON e.id = v.example_id")
-                // an erasure committed after this run's validate step still keeps its examples out
-                .whereClause("WHERE v.valid AND v.job_execution_id IN "
-                        + "(SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = :instance) "
-                        + "AND v.example_id NOT IN (SELECT example_id FROM erased_example)")
-                .parameterValues(Map.of("instance", jobInstanceId))
-                .sortKeys(Map.of("example_id", Order.ASCENDING))
-                .pageSize(chunkSize)
+                .sql("SELECT v.example_id, e.content_hash "
+                        + "FROM validation_result v JOIN training_example e ON e.id = v.example_id "
+                        + "WHERE v.valid AND v.job_execution_id IN "
+                        + "(SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?) "
+                        // an erasure committed after this run's validate step still keeps its examples out
+                        + "AND v.example_id NOT IN (SELECT example_id FROM erased_example) "
+                        + "ORDER BY v.example_id")
+                .queryArguments(jobInstanceId)
+                // PostgreSQL streams a result set only outside auto-commit; otherwise it loads it whole
+                .connectionAutoCommit(false)
+                .fetchSize(chunkSize)
                 .rowMapper((rs, i) -> new SnapshotMember(rs.getString(1), rs.getString(2)))
                 .build();
-        reader.afterPropertiesSet();
-        return reader;
     }
 
     @Bean

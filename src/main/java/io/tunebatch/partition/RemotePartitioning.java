@@ -1,6 +1,7 @@
 package io.tunebatch.partition;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -15,7 +16,7 @@ import org.springframework.integration.core.MessagingTemplate;
 
 /**
  * Builds the two halves of a remotely partitioned step; any stage with a {@link Partitioner} uses
- * it (the pii-scan step today, training later).
+ * it (the pii-scan step, the train step).
  * <ul>
  *   <li>The <b>manager</b> step splits the work, puts one request per partition on the JDBC
  *   channel and polls the job repository until every partition has finished. It is spring-batch-
@@ -48,8 +49,21 @@ public class RemotePartitioning {
      * workers, as step executions named {@code workerStepName:partitionN}. {@code summedKeys} are long counters of the partitions'
      * step contexts added up into the manager's, over the latest execution of every partition.
      */
-    public Step managerStep(String stepName, String workerStepName, Partitioner partitioner, String... summedKeys)
-            throws Exception {
+    public Step managerStep(String stepName, String workerStepName, Partitioner partitioner, String... summedKeys) {
+        PartitionStepBuilder builder = new StepBuilder(stepName, jobRepository)
+                .partitioner(workerStepName, partitioner)
+                .partitionHandler(partitionHandler(workerStepName))
+                .gridSize(properties.gridSize());
+        StepExecutionListener totals = new PartitionTotals(jobRepository, workerStepName, summedKeys);
+        return builder.listener(totals).build();
+    }
+
+    /**
+     * The manager's half alone, for a partitioned step that chooses per run where its partitions
+     * run (training): requests for {@code workerStepName} go to the workers, and partitions whose
+     * workers are presumed dead fail the step.
+     */
+    public PartitionHandler partitionHandler(String workerStepName) {
         MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
         handler.setStepName(workerStepName);
         handler.setGridSize(properties.gridSize());
@@ -59,13 +73,12 @@ public class RemotePartitioning {
         handler.setJobRepository(jobRepository);
         handler.setPollInterval(properties.pollInterval().toMillis());
         handler.setTimeout(properties.timeout().toMillis());
-        handler.afterPropertiesSet();
-        PartitionStepBuilder builder = new StepBuilder(stepName, jobRepository)
-                .partitioner(workerStepName, partitioner)
-                .partitionHandler(new DeadWorkerPartitionHandler(handler, workerStepName, jobRepository, properties.timeout()))
-                .gridSize(properties.gridSize());
-        StepExecutionListener totals = new PartitionTotals(jobRepository, workerStepName, summedKeys);
-        return builder.listener(totals).build();
+        try {
+            handler.afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure the partition handler of " + workerStepName, e);
+        }
+        return new DeadWorkerPartitionHandler(handler, workerStepName, jobRepository, properties);
     }
 
     /** A worker step builder reading this application's partition requests; add the step's work to it. */

@@ -13,6 +13,7 @@ import org.springframework.batch.integration.partition.RemotePartitioningWorkerS
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.core.MessagingTemplate;
+import org.springframework.messaging.SubscribableChannel;
 
 /**
  * Builds the two halves of a remotely partitioned step; any stage with a {@link Partitioner} uses
@@ -24,22 +25,24 @@ import org.springframework.integration.core.MessagingTemplate;
  *   {@code RemotePartitioningManagerStepBuilder} configures it (job repository polling, timeout),
  *   wrapped in a {@link DeadWorkerPartitionHandler}: the builder allows no wrapper, and without
  *   one a dead worker leaves its partition STARTED forever, which no restart accepts.</li>
- *   <li>The <b>worker</b> step is built with {@link RemotePartitioningWorkerStepBuilder}; it reads
- *   requests from the channel in {@code worker} processes and records which worker ran each
- *   partition ({@value WorkerIdentity#WORKER_KEY} in the partition's step context).</li>
+ *   <li>The <b>worker</b> step is built with {@link RemotePartitioningWorkerStepBuilder}; it runs
+ *   the requests a {@code worker} process takes from the channel, one at a time, and records which
+ *   worker ran each partition ({@value WorkerIdentity#WORKER_KEY} in the partition's step context).</li>
  * </ul>
  */
 public class RemotePartitioning {
 
     private final JobRepository jobRepository;
     private final QueueChannel requests;
+    private final SubscribableChannel takenRequests;
     private final PartitioningProperties properties;
     private final BeanFactory beanFactory;
 
-    RemotePartitioning(JobRepository jobRepository, QueueChannel requests, PartitioningProperties properties,
-                       BeanFactory beanFactory) {
+    RemotePartitioning(JobRepository jobRepository, QueueChannel requests, SubscribableChannel takenRequests,
+                       PartitioningProperties properties, BeanFactory beanFactory) {
         this.jobRepository = jobRepository;
         this.requests = requests;
+        this.takenRequests = takenRequests;
         this.properties = properties;
         this.beanFactory = beanFactory;
     }
@@ -81,12 +84,15 @@ public class RemotePartitioning {
         return new DeadWorkerPartitionHandler(handler, workerStepName, jobRepository, properties);
     }
 
-    /** A worker step builder reading this application's partition requests; add the step's work to it. */
+    /**
+     * A worker step builder receiving the partition requests this process takes (in a worker:
+     * {@link RemotePartitioningConfiguration#partitionRequestTaker}); add the step's work to it.
+     */
     public RemotePartitioningWorkerStepBuilder workerStep(String workerStepName) {
         BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
         steps.setBeanFactory(beanFactory);
         return new RemotePartitioningWorkerStepBuilder(workerStepName, jobRepository)
-                .inputChannel(requests)
+                .inputChannel(takenRequests)
                 .beanFactory(beanFactory)
                 .stepLocator(new StalePartitionFilter(steps))
                 .listener(new WorkerIdentity(properties.workerId(), jobRepository));

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where partitioned steps run ({@code tunebatch.partitioning.*}).
  *
- * @param mode                {@code local} (default: the step runs in this process, unpartitioned) or
- *                            {@code remote} (partitions go to {@code worker} processes over the JDBC channel);
- *                            the default of every partitioned step of this process (pii-scan, train)
- * @param gridSize            how many partitions a remote step is split into
+ * @param mode                where this process's partitioned steps run: {@code local} (default: in this
+ *                            process; pii-scan unpartitioned, training candidates in child JVMs) or
+ *                            {@code remote} (partitions go to {@code worker} processes over the JDBC
+ *                            channel); a job definition may choose per run for training
+ * @param gridSize            how many partitions a remote pii-scan step is split into (training: one per candidate)
  * @param timeout             a manager step fails when its partitions have not all finished by then,
  *                            including the time a request waits for a free worker
  * @param heartbeatTimeout    a partition whose worker has committed nothing for this long is presumed

@@ -134,9 +134,9 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
     private static void requireShared(Path file, String what) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("cannot see " + what + " at " + file + ": every process of a train run (the one "
-                    + "running the job and each worker) must mount the same shared volume at the same path, the "
-                    + "tunebatch.data-dir for the training workspace (Kubernetes: the PersistentVolumeClaim tunebatch-data at "
-                    + "/data) and the base model folder (e.g. /data/models/)");
+                    + "running the job and each worker) must see the same files at the same paths: tunebatch.data-dir holds the "
+                    + "training workspace, and the base model folder is the path given at launch (Kubernetes: the "
+                    + "PersistentVolumeClaim tunebatch-data at /data in every pod, base models under /data/models/)");
         }
     }
 

@@ -10,6 +10,8 @@ import io.tunebatch.prepare.PrepareSummary;
 import io.tunebatch.support.Databases;
 import io.tunebatch.support.TestFiles;
 import io.tunebatch.support.WorkerJvm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -204,7 +207,8 @@ class RemoteTrainTest {
     }
 
     /** Every candidate once, completed, with one adapter of its own and every step's metrics exactly once. */
-    private void assertCompleteAndUnduplicated(long instance) {
+    private void assertCompleteAndUnduplicated(long instance) throws IOException {
+        Path workspace = SHARED.resolve("train").resolve(Long.toString(instance));
         List<TrainingRunRepository.RunView> runs = trainingRuns.runs(instance);
         assertThat(runs).extracting(TrainingRunRepository.RunView::partitionName).containsExactly(
                 "candidate-0-r2-lr0.001", "candidate-1-r4-lr0.001");
@@ -212,9 +216,14 @@ class RemoteTrainTest {
             assertThat(run.status()).isEqualTo("COMPLETED");
             assertThat(run.steps()).isEqualTo(STEPS);
             Path adapter = Path.of(run.adapterPath());
-            assertThat(adapter).startsWith(SHARED.resolve("train").resolve(Long.toString(instance)).resolve(run.partitionName()));
+            assertThat(adapter).startsWith(workspace.resolve(run.partitionName()));
             assertThat(run.adapterSha256()).isEqualTo(sha256(adapter.resolve("adapter_model.safetensors")));
         });
+        try (Stream<Path> files = Files.walk(workspace)) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("adapter_config.json"))
+                    .map(f -> workspace.relativize(f).toString())).as("one adapter per candidate").containsExactlyInAnyOrder(
+                    "candidate-0-r2-lr0.001/adapter/adapter_config.json", "candidate-1-r4-lr0.001/adapter/adapter_config.json");
+        }
         String metrics = "FROM training_metric m JOIN training_run r ON r.id = m.training_run_id WHERE r.job_instance_id = ?";
         assertThat(jdbc.queryForObject("SELECT COUNT(*) " + metrics, Long.class, instance)).isEqualTo(2L * STEPS);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT m.training_run_id || ':' || m.step) " + metrics
@@ -254,8 +263,8 @@ class RemoteTrainTest {
     private static String sha256(Path file) {
         try {
             return CandidateTrainingTasklet.sha256(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,9 +4,11 @@ import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.ingest.IngestStepConfiguration;
 import io.tunebatch.ingest.SourceSpec;
 import io.tunebatch.ops.JobRebuilder;
+import io.tunebatch.partition.PartitioningProperties;
 import io.tunebatch.prepare.PrepareJobFactory;
 import io.tunebatch.snapshot.DatasetSnapshot;
 import io.tunebatch.snapshot.SnapshotRepository;
+import io.tunebatch.train.TrainJobConfiguration;
 import io.tunebatch.train.TrainingConfig;
 import io.tunebatch.train.TrainingConfigLoader;
 import io.tunebatch.validate.ValidateStepConfiguration;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
@@ -57,12 +60,13 @@ public class DefinedJobs implements JobRebuilder {
     private final Step sealedSnapshot;
     private final List<Step> trainSteps;
     private final Step evaluate;
+    private final PartitioningProperties partitioning;
 
     DefinedJobs(PrepareJobFactory prepareJobs, JobRepository jobRepository, JobOperator jobOperator, JobRegistry jobRegistry,
                 SnapshotRepository snapshots, @Value("${tunebatch.review.policy:flagged}") String defaultReviewPolicy,
                 @Qualifier("sealedSnapshotStep") Step sealedSnapshot, @Qualifier("trainingDataStep") Step trainingData,
                 @Qualifier("trainStep") Step train, @Qualifier("selectCandidateStep") Step select,
-                @Qualifier("evaluateSelectedStep") Step evaluate) {
+                @Qualifier("evaluateSelectedStep") Step evaluate, PartitioningProperties partitioning) {
         this.prepareJobs = prepareJobs;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -72,6 +76,7 @@ public class DefinedJobs implements JobRebuilder {
         this.sealedSnapshot = sealedSnapshot;
         this.trainSteps = List.of(trainingData, train, select);
         this.evaluate = evaluate;
+        this.partitioning = partitioning;
     }
 
     /**
@@ -81,7 +86,7 @@ public class DefinedJobs implements JobRebuilder {
      *                                train/evaluate file it names is missing or invalid
      */
     public JobExecution run(JobDefinition definition) throws Exception {
-        refuseWhatIsNotRun(definition);
+        refuseWhatIsNotRun(definition, partitioning.mode());
         List<String> stages = new ArrayList<>();
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("launchedAt", Instant.now().toString())
@@ -174,7 +179,10 @@ public class DefinedJobs implements JobRebuilder {
             throw problem(definition, train, "base", base == null ? "no base model: set 'base' here or base_model in " + configFile
                     : base + " is not a Hugging Face model folder (no config.json)");
         }
-        parameters.addString("config", configFile.toAbsolutePath().normalize().toString(), false)
+        String partitions = train.setting("partitions") != null ? train.setting("partitions")
+                : partitioning.mode().name().toLowerCase(Locale.ROOT);
+        parameters.addString(TrainJobConfiguration.PARTITIONS_PARAMETER, partitions, false)
+                .addString("config", configFile.toAbsolutePath().normalize().toString(), false)
                 .addString(EvaluateTasklet.BASE_MODEL, Path.of(base).toAbsolutePath().normalize().toString(), false);
         String snapshotId = train.setting("snapshot");
         if (snapshotId != null) {
@@ -188,9 +196,10 @@ public class DefinedJobs implements JobRebuilder {
     /**
      * Refuses, before anything runs, what a run would not do as written: registration (a registry
      * action, run with {@code tunebatch model register} on the evaluated run), a per-run gate (the
-     * gate is {@code tunebatch.evaluate.gate-pass-rate}, raised by a suite's {@code gate_pass_rate}) and remote train partitions.
+     * gate is {@code tunebatch.evaluate.gate-pass-rate}, raised by a suite's {@code gate_pass_rate}), and remote train
+     * partitions from a process that has no partition channel to hand them to the workers.
      */
-    private static void refuseWhatIsNotRun(JobDefinition definition) {
+    private static void refuseWhatIsNotRun(JobDefinition definition, PartitioningProperties.Mode mode) {
         List<String> problems = new ArrayList<>();
         for (JobDefinition.LaterStep step : definition.laterSteps()) {
             if (step.type().equals("register")) {
@@ -202,9 +211,10 @@ public class DefinedJobs implements JobRebuilder {
                 problems.add(step.locate(definition.file(), "gate") + ": a per-run gate is not supported; nothing was started. Remove it: the gate is "
                         + "tunebatch.evaluate.gate-pass-rate, which the suite's gate_pass_rate can raise");
             }
-            if ("remote".equals(step.setting("partitions"))) {
-                problems.add(step.locate(definition.file(), "partitions") + ": training partitions run locally only; nothing was started. Remove "
-                        + "'partitions: remote'");
+            if ("remote".equals(step.setting("partitions")) && mode != PartitioningProperties.Mode.REMOTE) {
+                problems.add(step.locate(definition.file(), "partitions") + ": remote training partitions need "
+                        + "tunebatch.partitioning.mode=remote in the process that runs the job (TUNEBATCH_PARTITIONING_MODE=remote), "
+                        + "and worker processes running; nothing was started. Set it, or remove 'partitions: remote' to train here");
             }
         }
         if (!problems.isEmpty()) {

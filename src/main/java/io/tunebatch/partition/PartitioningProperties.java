@@ -10,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where partitioned steps run ({@code tunebatch.partitioning.*}).
  *
- * @param mode                {@code local} (default: the step runs in this process, unpartitioned) or
- *                            {@code remote} (partitions go to {@code worker} processes over the JDBC channel)
- * @param gridSize            how many partitions a remote step is split into
- * @param timeout             a manager step fails when its partitions have not all finished by then:
- *                            the bound on how long a dead worker can hold a job
+ * @param mode                where this process's partitioned steps run: {@code local} (default: in this
+ *                            process; pii-scan unpartitioned, training candidates in child JVMs) or
+ *                            {@code remote} (partitions go to {@code worker} processes over the JDBC
+ *                            channel); a job definition may choose per run for training
+ * @param gridSize            how many partitions a remote pii-scan step is split into (training: one per candidate)
+ * @param timeout             a manager step fails when its partitions have not all finished by then,
+ *                            including the time a request waits for a free worker
+ * @param heartbeatTimeout    a partition whose worker has committed nothing for this long is presumed
+ *                            dead: the bound on how long a dead worker holds a long partition (training)
  * @param pollInterval        how often the manager reads the partitions' status from the job repository
  * @param workerPollInterval  how often an idle worker looks for a partition request
  * @param workerId            this worker's name in each partition it runs (default host:pid)
@@ -24,6 +28,7 @@ public record PartitioningProperties(
         @DefaultValue("local") Mode mode,
         @DefaultValue("4") int gridSize,
         @DefaultValue("2h") Duration timeout,
+        @DefaultValue("10m") Duration heartbeatTimeout,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("1s") Duration workerPollInterval,
         String workerId) {

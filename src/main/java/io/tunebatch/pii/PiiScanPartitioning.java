@@ -36,7 +36,7 @@ public class PiiScanPartitioning {
     public static final String WORKER_STEP_NAME = "pii-scan-worker";
 
     @Bean
-    Step piiScanStep(RemotePartitioning remote, JdbcTemplate jdbc) throws Exception {
+    Step piiScanStep(RemotePartitioning remote, JdbcTemplate jdbc) {
         return remote.managerStep(PiiScanStepConfiguration.STEP_NAME, WORKER_STEP_NAME, new UnscannedIdRangePartitioner(jdbc),
                 PiiScanWriter.SCANNED, PiiScanWriter.FLAGGED, PiiScanWriter.DETECTIONS);
     }

@@ -29,8 +29,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Trains one candidate in a child JVM and follows it. Each call waits briefly, records the new
  * per-step metrics and the last checkpoint in the partition's step context, and commits; so the
- * job repository always knows how far training got. After a crash, {@code jobs restart} runs this
- * again on the same folder and the child resumes from its last checkpoint.
+ * job repository always knows how far training got, and a manager waiting for a remote worker
+ * sees it alive. After a crash, {@code jobs restart} runs this again on the same folder and the
+ * child resumes from its last checkpoint. In this process or on a worker alike, the folder is
+ * under {@code tunebatch.data-dir}, which every process of a run must see at the same path.
  */
 class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
 
@@ -47,15 +49,18 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
     private final TrainingRunRepository runs;
     private final TrainingWorkspace workspace;
     private final TrainingTracker tracker;
+    private final DeviceAssignments devices;
     private final String childHeap;
     private final long pollMillis;
     private Process child;
+    private String device;
 
     CandidateTrainingTasklet(TrainingRunRepository runs, TrainingWorkspace workspace, TrainingTracker tracker,
-                             String childHeap, long pollMillis) {
+                             DeviceAssignments devices, String childHeap, long pollMillis) {
         this.runs = runs;
         this.workspace = workspace;
         this.tracker = tracker;
+        this.devices = devices;
         this.childHeap = childHeap;
         this.pollMillis = pollMillis;
     }
@@ -66,7 +71,7 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
         ExecutionContext context = step.getExecutionContext();
         String partition = step.getStepName().substring(step.getStepName().indexOf(':') + 1);
         TrainingJobParameters job = TrainingJobParameters.of(step.getJobExecution());
-        TrainingConfig.Candidate candidate = job.config().candidates().get(context.getInt(CandidatePartitioner.CANDIDATE));
+        TrainingConfig.Candidate candidate = CandidatePartitioner.candidate(context);
         Path dir = workspace.partition(partition);
         if (child == null) {
             start(step, context, partition, job, candidate, dir);
@@ -96,8 +101,11 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
 
     private void start(StepExecution step, ExecutionContext context, String partition, TrainingJobParameters job,
                        TrainingConfig.Candidate candidate, Path dir) throws IOException {
+        requireShared(workspace.trainFile(), "the training examples the training-data step exported");
+        requireShared(Path.of(job.baseModel()).resolve("config.json"), "the base model");
         Files.createDirectories(dir);
-        String device = context.getString(CandidatePartitioner.DEVICE);
+        device = devices.take(context.getString(CandidatePartitioner.DEVICES));
+        context.putString(CandidatePartitioner.DEVICE, device);
         int trainCount = lineCount(workspace.trainFile());
         int heldOutCount = lineCount(workspace.heldOutFile());
         String settingsJson = TrainingWorker.JSON.writeValueAsString(candidate.settings());
@@ -105,7 +113,7 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
                 step.getJobExecutionId(), partition, job, candidate, device, settingsJson, trainCount, heldOutCount);
         context.putLong(RUN_ID, runId);
         String trackedRunId = tracker.start(context.getString(TRACKED_RUN_ID, null), new TrainingTracker.TrackedPartition(
-                job.config().name(), partition, job, candidate.settings(), device,
+                context.getString(CandidatePartitioner.CONFIG_NAME), partition, job, candidate.settings(), device,
                 step.getJobExecution().getJobInstance().getInstanceId(), step.getJobExecutionId()));
         if (trackedRunId != null) {
             context.putString(TRACKED_RUN_ID, trackedRunId);
@@ -120,6 +128,16 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("train.log").toFile()))
                 .start();
+    }
+
+    /** A file another process of this run wrote, or the step fails saying what is not shared. */
+    private static void requireShared(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("cannot see " + what + " at " + file + ": every process of a train run (the one "
+                    + "running the job and each worker) must see the same files at the same paths: tunebatch.data-dir holds the "
+                    + "training workspace, and the base model folder is the path given at launch (Kubernetes: the "
+                    + "PersistentVolumeClaim tunebatch-data at /data in every pod, base models under /data/models/)");
+        }
     }
 
     /** Reads the metric lines the child appended since the last call. */
@@ -171,6 +189,9 @@ class CandidateTrainingTasklet implements Tasklet, StepExecutionListener {
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (child != null && child.isAlive()) {
             child.destroyForcibly();
+        }
+        if (device != null) {
+            devices.release(device);
         }
         return null;
     }

@@ -3,10 +3,12 @@ package io.tunebatch.train;
 import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.evaluate.TextGeneratorFactory;
+import io.tunebatch.partition.RemotePartitioning;
 import io.tunebatch.registry.MlflowProperties;
 import io.tunebatch.snapshot.SnapshotExporter;
 import io.tunebatch.snapshot.SnapshotRepository;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,6 +19,7 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +28,21 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The train job: training-data (export + split) → train (one partition per grid candidate, at most
- * one per device at a time, each in a child JVM) → select-candidate → evaluate (when a suite is given).
+ * The train job: training-data (export + split) → train (one partition per grid candidate, each in
+ * a child JVM: here, at most one per device at a time, or on worker processes) → select-candidate →
+ * evaluate (when a suite is given).
  */
 @Configuration(proxyBeanMethods = false)
 public class TrainJobConfiguration {
 
     public static final String JOB_NAME = "train";
+    /**
+     * Job parameter: where the train step's partitions run, {@code local} or {@code remote}; set at
+     * launch (default {@code tunebatch.partitioning.mode}) and kept by restarts.
+     */
+    public static final String PARTITIONS_PARAMETER = "train.partitions";
+    /** The partitions of one candidate each: {@code train-candidate:<candidate>} step executions, here or on workers. */
+    static final String CANDIDATE_STEP = "train-candidate";
 
     @Bean
     Job trainJob(JobRepository jobRepository, @Qualifier("trainingDataStep") Step data,
@@ -69,46 +80,55 @@ public class TrainJobConfiguration {
                 .tasklet(new TrainingDataTasklet(snapshots, exporter, dataDir), tm).build();
     }
 
+    /**
+     * One partition per candidate, where the run says ({@link TrainPartitionHandler}): here, at most
+     * one per device at a time, or on the workers.
+     */
     @Bean
     Step trainStep(JobRepository jobRepository, Partitioner candidatePartitioner,
                    @Qualifier("trainCandidateStep") Step candidateStep,
-                   @Value("${tunebatch.train.parallel-partitions:0}") int parallel) {
+                   @Value("${tunebatch.train.parallel-partitions:0}") int parallel,
+                   ObjectProvider<RemotePartitioning> remote) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("train-");
         // one partition per device at a time: several trainings on one device only fight for it
         executor.setConcurrencyLimit(parallel > 0 ? parallel : DeviceInventory.resolve("auto").size());
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(candidateStep);
-        handler.setTaskExecutor(executor);
+        TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
+        local.setStep(candidateStep);
+        local.setTaskExecutor(executor);
         return new StepBuilder("train", jobRepository)
-                .partitioner("train-candidate", candidatePartitioner)
-                .partitionHandler(handler)
+                .partitioner(CANDIDATE_STEP, candidatePartitioner)
+                .partitionHandler(new TrainPartitionHandler(local,
+                        Optional.ofNullable(remote.getIfAvailable()).map(r -> r.partitionHandler(CANDIDATE_STEP))))
                 .build();
     }
 
     @Bean
     @StepScope
     Partitioner candidatePartitioner(@Value("#{jobParameters['config']}") String configFile) {
-        TrainingConfig config = TrainingConfigLoader.load(Path.of(configFile));
-        return new CandidatePartitioner(config, DeviceInventory.resolve(config.devices()));
+        return new CandidatePartitioner(TrainingConfigLoader.load(Path.of(configFile)));
     }
 
     @Bean
     Step trainCandidateStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                             CandidateTrainingTasklet candidateTrainingTasklet) {
-        return new StepBuilder("train-candidate", jobRepository)
-                .tasklet(candidateTrainingTasklet, tm)
-                .listener(candidateTrainingTasklet)
-                .build();
+        return candidateStep(new StepBuilder(CANDIDATE_STEP, jobRepository), candidateTrainingTasklet, tm);
+    }
+
+    /** The candidate step as a local partition or, built by a worker step builder, as a remote one. */
+    static Step candidateStep(StepBuilder builder, CandidateTrainingTasklet tasklet, PlatformTransactionManager tm) {
+        return builder.tasklet(tasklet, tm).listener(tasklet).build();
     }
 
     @Bean
     @StepScope
     CandidateTrainingTasklet candidateTrainingTasklet(TrainingRunRepository runs, TrainingTracker trainingTracker,
+                                                      DeviceAssignments devices,
                                                       @Value("${tunebatch.data-dir}") Path dataDir,
                                                       @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instance,
                                                       @Value("${tunebatch.train.child-heap:4g}") String childHeap,
                                                       @Value("${tunebatch.train.poll-millis:1000}") long pollMillis) {
-        return new CandidateTrainingTasklet(runs, TrainingWorkspace.of(dataDir, instance), trainingTracker, childHeap, pollMillis);
+        return new CandidateTrainingTasklet(runs, TrainingWorkspace.of(dataDir, instance), trainingTracker, devices,
+                childHeap, pollMillis);
     }
 
     /** MLflow tracking when {@code tunebatch.mlflow.tracking-uri} is set; our tables are the record either way. */

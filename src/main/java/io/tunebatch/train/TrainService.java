@@ -2,11 +2,13 @@ package io.tunebatch.train;
 
 import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.ops.ExitMessages;
+import io.tunebatch.partition.PartitioningProperties;
 import io.tunebatch.snapshot.DatasetSnapshot;
 import io.tunebatch.snapshot.SnapshotRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -22,13 +24,15 @@ public class TrainService {
     private final Job trainJob;
     private final SnapshotRepository snapshots;
     private final TrainingRunRepository runs;
+    private final PartitioningProperties partitioning;
 
     public TrainService(JobOperator jobOperator, @Qualifier("trainJob") Job trainJob, SnapshotRepository snapshots,
-                        TrainingRunRepository runs) {
+                        TrainingRunRepository runs, PartitioningProperties partitioning) {
         this.jobOperator = jobOperator;
         this.trainJob = trainJob;
         this.snapshots = snapshots;
         this.runs = runs;
+        this.partitioning = partitioning;
     }
 
     /**
@@ -42,7 +46,8 @@ public class TrainService {
     }
 
     /**
-     * Trains, and with an eval suite also evaluates the selected adapter against the gate.
+     * Trains, and with an eval suite also evaluates the selected adapter against the gate. The
+     * candidates train where {@code tunebatch.partitioning.mode} says: here, or on the workers.
      *
      * @param evalSuite  eval suite file, or null to stop after the selection
      * @param launchedBy who launched the training (later refused as its approver)
@@ -73,6 +78,7 @@ public class TrainService {
                 .addString("baseModel", baseModel.toAbsolutePath().normalize().toString())
                 .addString("config", configFile.toAbsolutePath().normalize().toString())
                 .addString("launchedAt", Instant.now().toString())
+                .addString(TrainJobConfiguration.PARTITIONS_PARAMETER, partitioning.mode().name().toLowerCase(Locale.ROOT), false)
                 .toJobParameters());
     }
 

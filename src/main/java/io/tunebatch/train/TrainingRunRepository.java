@@ -35,8 +35,9 @@ public class TrainingRunRepository {
                 + "AND partition_name = :partition", Map.of("instance", jobInstanceId, "partition", partition), Long.class)
                 .stream().findFirst();
         if (existing.isPresent()) {
-            jdbc.update("UPDATE training_run SET status = 'RUNNING', job_execution_id = :job WHERE id = :id",
-                    Map.of("job", jobExecutionId, "id", existing.get()));
+            // a restart may run on another device, of another worker
+            jdbc.update("UPDATE training_run SET status = 'RUNNING', job_execution_id = :job, device = :device WHERE id = :id",
+                    Map.of("job", jobExecutionId, "device", device, "id", existing.get()));
             return existing.get();
         }
         jdbc.update("""

@@ -1,7 +1,11 @@
 package io.tunebatch.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunebatch.definition.DefinedJobs;
+import io.tunebatch.definition.JobDefinitionException;
+import io.tunebatch.definition.JobDefinitionLoader;
 import io.tunebatch.ops.JobsService;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.prepare.PrepareSummary;
@@ -41,6 +45,10 @@ class TrainJobTest extends ApplicationTest {
     TrainService train;
     @Autowired
     JobsService jobs;
+    @Autowired
+    DefinedJobs definedJobs;
+    @Autowired
+    JobDefinitionLoader definitions;
 
     @TempDir
     Path dir;
@@ -138,6 +146,27 @@ class TrainJobTest extends ApplicationTest {
         assertThat(count("SELECT COUNT(*) FROM eval_run WHERE job_execution_id = ?", execution.getId())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT adapter_sha256 FROM eval_run WHERE job_execution_id = ?", String.class,
                 execution.getId())).isEqualTo(train.summarize(execution).selected().adapterSha256());
+    }
+
+    @Test
+    void remotePartitionsInALocalProcessAreRefusedBeforeAnythingStarts() {
+        Path definition = TestFiles.write(dir.resolve("remote-retrain.yaml"), """
+                name: remote-retrain
+                steps:
+                  - type: train
+                    config: %s
+                    base: %s
+                    snapshot: %s
+                    partitions: remote
+                """.formatted(config, base, snapshot));
+        long executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+
+        assertThatThrownBy(() -> definedJobs.run(definitions.load(definition)))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessage(definition + ":7: steps[0].partitions: remote training partitions need tunebatch.partitioning.mode=remote"
+                        + " in the process that runs the job (TUNEBATCH_PARTITIONING_MODE=remote), and worker processes running;"
+                        + " nothing was started. Set it, or remove 'partitions: remote' to train here");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions);
     }
 
     private Map<String, String> adapterHashes(JobExecution execution) {

@@ -1,11 +1,12 @@
 package io.tunebatch.cli;
 
 import io.tunebatch.definition.DefinedJobs;
+import io.tunebatch.definition.DefinedRunSummaries;
+import io.tunebatch.definition.DefinedRunSummary;
 import io.tunebatch.definition.JobDefinition;
 import io.tunebatch.definition.JobDefinitionException;
 import io.tunebatch.definition.JobDefinitionLoader;
-import io.tunebatch.prepare.PrepareService;
-import io.tunebatch.prepare.PrepareSummary;
+import io.tunebatch.registry.ModelVersion;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,36 +24,74 @@ class RunCommand implements Callable<Integer>, TopLevelCommand {
     @Parameters(paramLabel = "FILE.yaml", description = "The job definition, e.g. jobs/nightly-prepare.yaml.")
     Path file;
 
+    @Option(names = "--by", paramLabel = "PERSON", defaultValue = "${sys:user.name}",
+            description = "Who launches the run (default: ${DEFAULT-VALUE}): the trainer of the version it registers, "
+                    + "whom four-eyes refuses as its approver.")
+    String launchedBy;
+
     @Option(names = "--json", description = "Print one JSON summary on stdout.")
     boolean json;
 
     private final JobDefinitionLoader loader;
     private final DefinedJobs definedJobs;
-    private final PrepareService prepare;
+    private final DefinedRunSummaries summaries;
 
-    RunCommand(JobDefinitionLoader loader, DefinedJobs definedJobs, PrepareService prepare) {
+    RunCommand(JobDefinitionLoader loader, DefinedJobs definedJobs, DefinedRunSummaries summaries) {
         this.loader = loader;
         this.definedJobs = definedJobs;
-        this.prepare = prepare;
+        this.summaries = summaries;
     }
 
     @Override
     public Integer call() throws Exception {
+        if (launchedBy == null || launchedBy.isBlank()) {
+            throw new UserError("--by must name who launches the run");
+        }
         JobExecution execution;
         try {
             JobDefinition definition = loader.load(file);
-            execution = definedJobs.run(definition);
+            execution = definedJobs.run(definition, launchedBy.strip());
         } catch (JobDefinitionException e) {
             throw new UserError("job definition refused:\n  " + String.join("\n  ", e.problems())
                     + "\n  The format is in jobs/README.md.");
         }
-        return JobOutcome.report(execution, prepare.summarize(execution), json, summary -> printText(execution, summary));
+        return JobOutcome.report(execution, summaries.summarize(execution), json, RunCommand::printText);
     }
 
-    private static void printText(JobExecution execution, PrepareSummary summary) {
-        Output.line("%s: definition %s (sha256 %s)", execution.getJobInstance().getJobName(),
-                execution.getJobParameters().getString(DefinedJobs.DEFINITION),
-                execution.getJobParameters().getString(DefinedJobs.DEFINITION_SHA256));
-        PrepareCommand.printText(summary);
+    /** Every stage the definition has, as far as the run got. */
+    static void printText(DefinedRunSummary summary) {
+        Output.line("%s %s (job execution %d): definition %s (sha256 %s)", summary.job(), summary.status(),
+                summary.jobExecutionId(), summary.definition(), summary.definitionSha256());
+        if (summary.prepare() != null) {
+            PrepareCommand.printText(summary.prepare());
+        }
+        if (summary.train() != null) {
+            TrainCommand.printText(summary.train());
+        }
+        if (summary.stages().contains("evaluate")) {
+            DefinedRunSummary.Evaluation e = summary.evaluate();
+            if (e == null) {
+                Output.line("evaluate  not reached");
+            } else {
+                Output.line("evaluate %s on suite '%s' (eval run %d): %d of %d cases passed, pass rate %.3f, gate %.3f",
+                        e.gatePassed() ? "PASSED" : "FAILED", e.suite(), e.evalRunId(), e.passed(), e.cases(), e.passRate(),
+                        e.gate());
+                if (!e.failingCases().isEmpty()) {
+                    Output.line("  failing cases      %s", String.join(", ", e.failingCases()));
+                }
+                Output.line("  report             %s", e.report());
+            }
+        }
+        if (summary.stages().contains("register")) {
+            ModelVersion v = summary.registered();
+            if (v == null) {
+                Output.line("register  nothing registered");
+            } else {
+                Output.line("register  %s in %s (eval pass rate %.3f); model card %s", v.ref(), v.stage(), v.evalPassRate(),
+                        v.modelCardPath());
+                Output.line("  promotion needs an approver other than %s: tunebatch model promote %s --by PERSON --reason TEXT",
+                        v.trainedBy(), v.ref());
+            }
+        }
     }
 }

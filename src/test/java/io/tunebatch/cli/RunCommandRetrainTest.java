@@ -31,6 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class RunCommandRetrainTest extends ApplicationTest {
 
     static final String MODEL = "support-tiny";
+    /** A case any output passes. */
+    static final String ANY_ANSWER = """
+              - name: any-answer
+                type: format_compliance
+                prompt: "Which branch handles case 1?"
+                format: regex
+                pattern: '(?s).*'
+            """;
 
     @Autowired
     ApplicationContext context;
@@ -44,13 +52,7 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
 
     @Test
     void aRunThatPassesItsGateRegistersTheSelectedAdapterAsADevelopmentVersion(CapturedOutput output) throws Exception {
-        Path definition = retrainDefinition("retrain-pass", """
-                  - name: any-answer
-                    type: format_compliance
-                    prompt: "Which branch handles case 1?"
-                    format: regex
-                    pattern: '(?s).*'
-                """, "1.0");
+        Path definition = retrainDefinition(dir, "retrain-pass", ANY_ANSWER, "1.0");
 
         int exit = Cli.run(context, "run", definition.toString(), "--by", "trainer-ann", "--json");
 
@@ -114,12 +116,7 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
 
     @Test
     void aRunThatMissesItsGateEndsFailedNamingTheFailingCasesAndRegistersNothing(CapturedOutput output) throws Exception {
-        Path definition = retrainDefinition("retrain-fail", """
-                  - name: any-answer
-                    type: format_compliance
-                    prompt: "Which branch handles case 1?"
-                    format: regex
-                    pattern: '(?s).*'
+        Path definition = retrainDefinition(dir, "retrain-fail", ANY_ANSWER + """
                   - name: never-this
                     type: format_compliance
                     prompt: "Which branch handles case 2?"
@@ -147,7 +144,7 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
     }
 
     /** Prepare → train (one tiny candidate) → evaluate on a suite of these cases with this gate → register. */
-    private Path retrainDefinition(String name, String cases, String gate) throws Exception {
+    static Path retrainDefinition(Path dir, String name, String cases, String gate) throws Exception {
         Path suite = TestFiles.write(dir.resolve("suite.yaml"), "name: retrain-suite\ncases:\n" + cases);
         return RunCommandTest.writePrepareAndTrainDefinition(dir, name, """
                   - type: evaluate

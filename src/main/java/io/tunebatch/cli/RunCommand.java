@@ -8,6 +8,7 @@ import io.tunebatch.definition.JobDefinitionException;
 import io.tunebatch.definition.JobDefinitionLoader;
 import io.tunebatch.registry.ModelVersion;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -58,37 +59,36 @@ class RunCommand implements Callable<Integer>, TopLevelCommand {
         return JobOutcome.report(execution, summaries.summarize(execution), json, RunCommand::printText);
     }
 
-    /** Every stage the definition has, as far as the run got. */
+    /** Every stage the definition has, with its own status, as far as the run got. */
     static void printText(DefinedRunSummary summary) {
         Output.line("%s %s (job execution %d): definition %s (sha256 %s)", summary.job(), summary.status(),
                 summary.jobExecutionId(), summary.definition(), summary.definitionSha256());
         if (summary.prepare() != null) {
-            PrepareCommand.printText(summary.prepare());
+            Output.line("prepare   %s", summary.stages().get("prepare"));
+            PrepareCommand.printCounts(summary.prepare());
         }
         if (summary.train() != null) {
-            TrainCommand.printText(summary.train());
+            Output.line("train     %s on %s", summary.stages().get("train"), summary.train().snapshotId());
+            TrainCommand.printCandidates(summary.train());
         }
-        if (summary.stages().contains("evaluate")) {
+        if (summary.stages().containsKey("evaluate")) {
             DefinedRunSummary.Evaluation e = summary.evaluate();
-            if (e == null) {
-                Output.line("evaluate  not reached");
-            } else {
-                Output.line("evaluate %s on suite '%s' (eval run %d): %d of %d cases passed, pass rate %.3f, gate %.3f",
-                        e.gatePassed() ? "PASSED" : "FAILED", e.suite(), e.evalRunId(), e.passed(), e.cases(), e.passRate(),
-                        e.gate());
-                if (!e.failingCases().isEmpty()) {
-                    Output.line("  failing cases      %s", String.join(", ", e.failingCases()));
-                }
+            Output.line("evaluate  %s%s", summary.stages().get("evaluate"), e == null ? "" : String.format(Locale.ROOT,
+                    ": gate %s on suite '%s' (eval run %d): %d of %d cases passed, pass rate %.3f, gate %.3f",
+                    e.gatePassed() ? "PASSED" : "FAILED", e.suite(), e.evalRunId(), e.passed(), e.cases(), e.passRate(), e.gate()));
+            if (e != null && !e.failingCases().isEmpty()) {
+                Output.line("  failing cases      %s", String.join(", ", e.failingCases()));
+            }
+            if (e != null) {
                 Output.line("  report             %s", e.report());
             }
         }
-        if (summary.stages().contains("register")) {
+        if (summary.stages().containsKey("register")) {
             ModelVersion v = summary.registered();
-            if (v == null) {
-                Output.line("register  nothing registered");
-            } else {
-                Output.line("register  %s in %s (eval pass rate %.3f); model card %s", v.ref(), v.stage(), v.evalPassRate(),
-                        v.modelCardPath());
+            Output.line("register  %s%s", summary.stages().get("register"), v == null ? ": nothing registered"
+                    : String.format(Locale.ROOT, ": %s in %s (eval pass rate %.3f); model card %s", v.ref(), v.stage(),
+                    v.evalPassRate(), v.modelCardPath()));
+            if (v != null) {
                 Output.line("  promotion needs an approver other than %s: tunebatch model promote %s --by PERSON --reason TEXT",
                         v.trainedBy(), v.ref());
             }

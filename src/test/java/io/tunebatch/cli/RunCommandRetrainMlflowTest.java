@@ -42,7 +42,8 @@ class RunCommandRetrainMlflowTest extends ApplicationTest {
 
     @Test
     void theRegisteredVersionIsMirroredWithItsLineageTagsAndModelCard() throws Exception {
-        Path definition = RunCommandRetrainTest.retrainDefinition(dir, "retrain-mlflow", RunCommandRetrainTest.ANY_ANSWER, "1.0");
+        Path definition = RunCommandRetrainTest.retrainDefinition(dir, "retrain-mlflow", RunCommandRetrainTest.MODEL,
+                RunCommandRetrainTest.ANY_ANSWER, "1.0");
 
         assertThat(Cli.run(context, "run", definition.toString(), "--by", "trainer-ann")).isZero();
 

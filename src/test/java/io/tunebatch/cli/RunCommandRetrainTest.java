@@ -52,7 +52,7 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
 
     @Test
     void aRunThatPassesItsGateRegistersTheSelectedAdapterAsADevelopmentVersion(CapturedOutput output) throws Exception {
-        Path definition = retrainDefinition(dir, "retrain-pass", ANY_ANSWER, "1.0");
+        Path definition = retrainDefinition(dir, "retrain-pass", MODEL, ANY_ANSWER, "1.0");
 
         int exit = Cli.run(context, "run", definition.toString(), "--by", "trainer-ann", "--json");
 
@@ -93,7 +93,8 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
         // --json: every stage's result
         JsonNode json = JsonMapper.builder().build().readTree(output.getOut());
         assertThat(json.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(json.get("stages").toString()).isEqualTo("[\"prepare\",\"train\",\"evaluate\",\"register\"]");
+        assertThat(json.get("stages").toString()).isEqualTo("{\"prepare\":\"COMPLETED\",\"train\":\"COMPLETED\","
+                + "\"evaluate\":\"COMPLETED\",\"register\":\"COMPLETED\"}");
         assertThat(json.at("/prepare/written").asLong()).isEqualTo(TrainingFixture.EXAMPLES);
         assertThat(json.at("/prepare/snapshotId").asString()).isEqualTo(snapshot.get("ID"));
         assertThat(json.at("/train/selected/adapterSha256").asString()).isEqualTo(selection.get("ADAPTER_SHA256"));
@@ -107,16 +108,18 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
         // the text summary names every stage's result too
         String text = printed(() -> RunCommand.printText(summaries.summarize(jobRepository.getJobExecution(execution))));
         assertThat(text).contains("retrain-pass COMPLETED (job execution " + execution + ")")
-                .contains("examples written   " + TrainingFixture.EXAMPLES)
+                .contains("prepare   COMPLETED").contains("examples written   " + TrainingFixture.EXAMPLES)
+                .contains("train     COMPLETED on " + snapshot.get("ID"))
                 .contains("selected ").contains((String) selection.get("ADAPTER_SHA256"))
-                .contains("evaluate PASSED on suite 'retrain-suite' (eval run " + evalRun + "): 1 of 1 cases passed, pass rate 1.000, gate 1.000")
-                .contains("register  " + MODEL + ":1 in development")
+                .contains("evaluate  COMPLETED: gate PASSED on suite 'retrain-suite' (eval run " + evalRun
+                        + "): 1 of 1 cases passed, pass rate 1.000, gate 1.000")
+                .contains("register  COMPLETED: " + MODEL + ":1 in development")
                 .contains("tunebatch model promote " + MODEL + ":1");
     }
 
     @Test
     void aRunThatMissesItsGateEndsFailedNamingTheFailingCasesAndRegistersNothing(CapturedOutput output) throws Exception {
-        Path definition = retrainDefinition(dir, "retrain-fail", ANY_ANSWER + """
+        Path definition = retrainDefinition(dir, "retrain-fail", MODEL, ANY_ANSWER + """
                   - name: never-this
                     type: format_compliance
                     prompt: "Which branch handles case 2?"
@@ -136,15 +139,17 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
         assertThat(count("SELECT COUNT(*) FROM registered_model")).isZero();
         // the configured gate (0.95) stands: a definition's lower gate does not lower it
         assertThat(output.getErr()).contains("pass rate 0.500 is below 0.950; failing cases: never-this");
-        assertThat(output.getOut()).contains("retrain-fail FAILED").contains("examples written   " + TrainingFixture.EXAMPLES)
-                .contains("selected ")
-                .contains("evaluate FAILED on suite 'retrain-suite'").contains("1 of 2 cases passed, pass rate 0.500, gate 0.950")
+        assertThat(output.getOut()).contains("retrain-fail FAILED")
+                .contains("prepare   COMPLETED").contains("examples written   " + TrainingFixture.EXAMPLES)
+                .contains("train     COMPLETED on ").contains("selected ")
+                .contains("evaluate  FAILED: gate FAILED on suite 'retrain-suite'")
+                .contains("1 of 2 cases passed, pass rate 0.500, gate 0.950")
                 .contains("failing cases      never-this")
-                .contains("register  nothing registered");
+                .contains("register  NOT_RUN: nothing registered");
     }
 
-    /** Prepare → train (one tiny candidate) → evaluate on a suite of these cases with this gate → register. */
-    static Path retrainDefinition(Path dir, String name, String cases, String gate) throws Exception {
+    /** Prepare → train (one tiny candidate) → evaluate on a suite of these cases with this gate → register as this model. */
+    static Path retrainDefinition(Path dir, String name, String model, String cases, String gate) throws Exception {
         Path suite = TestFiles.write(dir.resolve("suite.yaml"), "name: retrain-suite\ncases:\n" + cases);
         return RunCommandTest.writePrepareAndTrainDefinition(dir, name, """
                   - type: evaluate
@@ -152,7 +157,7 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
                     gate: %s
                   - type: register
                     model: %s
-                """.formatted(suite, gate, MODEL));
+                """.formatted(suite, gate, model));
     }
 
     private static String printed(Runnable print) {

@@ -7,6 +7,7 @@ import io.tunebatch.support.ApplicationTest;
 import io.tunebatch.support.Databases;
 import io.tunebatch.support.TestFiles;
 import io.tunebatch.train.TrainingFixture;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,10 +32,13 @@ class RunCommandTest extends ApplicationTest {
     static final String CARD = "4539148803436467";
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) throws IOException {
         Databases.useH2(registry);
         registry.add("tunebatch.train.child-heap", () -> "768m");
         registry.add("tunebatch.train.poll-millis", () -> "200");
+        // cards of this class's registrations only: a test blocks a card folder
+        Path cards = Files.createTempDirectory("tunebatch-cards");
+        registry.add("tunebatch.registry.card-dir", cards::toString);
     }
 
     @Autowired
@@ -194,6 +198,38 @@ class RunCommandTest extends ApplicationTest {
         assertThat(Cli.run(context, "jobs", "restart", String.valueOf(failed))).isZero();
 
         assertTrainedOnItsOwnSnapshot(count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE"));
+    }
+
+    @Test
+    void aRunWhoseRegisterStepFailedIsRestartedAndRegistersTheEvaluatedAdapter(CapturedOutput output) throws Exception {
+        Path definition = RunCommandRetrainTest.retrainDefinition(dir, "retrain-restart", "support-restart",
+                RunCommandRetrainTest.ANY_ANSWER, "1.0");
+        // a file where the model's card folder goes: registration fails and rolls back
+        Path cards = Path.of(context.getEnvironment().getRequiredProperty("tunebatch.registry.card-dir"));
+        Path blocker = TestFiles.write(cards.resolve("support-restart"), "not a folder\n");
+        try {
+            assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(JobOutcome.JOB_FAILED);
+        } finally {
+            Files.delete(blocker);
+        }
+        long failed = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'register'", String.class))
+                .isEqualTo("FAILED");
+        assertThat(output.getOut()).contains("prepare   COMPLETED").contains("train     COMPLETED")
+                .contains("evaluate  COMPLETED: gate PASSED").contains("register  FAILED: nothing registered");
+        assertThat(count("SELECT COUNT(*) FROM model_version")).isZero();
+        jobRegistry.unregister("retrain-restart");
+
+        assertThat(Cli.run(context, "jobs", "restart", String.valueOf(failed))).as(output.getErr()).isZero();
+
+        long restarted = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+                restarted)).as("only the register step runs again").containsExactly("register");
+        assertThat(jdbc.queryForList("SELECT v.model_name || ':' || v.version || ' ' || s.stage FROM model_version v "
+                + "JOIN model_version_stage s ON s.model_version_id = v.id", String.class))
+                .containsExactly("support-restart:1 development");
+        assertThat(count("SELECT eval_run_id FROM model_version")).isEqualTo(count("SELECT id FROM eval_run"));
+        assertThat(count("SELECT training_job_execution_id FROM model_version")).isEqualTo(failed);
     }
 
     @Test

@@ -1,5 +1,6 @@
 """Checks job definitions (jobs/*.yaml) against jobs/job-definition.schema.json and the step
-order rules of jobs/README.md.
+order rules of jobs/README.md, and that the training configuration and eval suite a definition
+in jobs/ names exist in the repository.
 
 Usage: validate_jobs.py SCHEMA.json DEFINITION.yaml...
 
@@ -61,6 +62,21 @@ def order_problems(steps):
     return problems
 
 
+def missing_files(steps, repo):
+    """A shipped definition runs from the repository's layout (the image's /app): the training
+    configuration and eval suite it names, relative and without placeholders, must be there."""
+    problems = []
+    for index, step in enumerate(steps):
+        if not isinstance(step, dict):
+            continue
+        for field in ("config", "suite"):
+            value = step.get(field)
+            if isinstance(value, str) and "${" not in value and not pathlib.Path(value).is_absolute() \
+                    and not (repo / value).is_file():
+                problems.append((["steps", index, field], f"no such file in the repository: {value}"))
+    return problems
+
+
 def check(path, schema):
     text = pathlib.Path(path).read_text(encoding="utf-8")
     try:
@@ -79,6 +95,8 @@ def check(path, schema):
         stem = pathlib.Path(path).stem
         if doc.get("name") not in (None, stem) and pathlib.Path(path).parent.name == "jobs":
             problems.append((["name"], f"'{doc['name']}' differs from the file name '{stem}'"))
+        if isinstance(doc.get("steps"), list) and pathlib.Path(path).parent.name == "jobs":
+            problems += missing_files(doc["steps"], pathlib.Path(path).resolve().parent.parent)
     located = sorted((node_at(root, p).start_mark.line + 1, field_name(p), message) for p, message in problems)
     return [f"{path}:{line}: {field}: {message}" for line, field, message in located]
 

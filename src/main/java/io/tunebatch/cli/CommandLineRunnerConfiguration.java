@@ -42,6 +42,7 @@ class CommandLineRunnerConfiguration implements CommandLineRunner {
         CommandLine root = new CommandLine(new Root(), new SpringFactory(beanFactory));
         commands.forEach(root::addSubcommand);
         root.setExecutionExceptionHandler(new CommandErrorHandler());
+        UnknownCommand.refuseOn(root);
         return root;
     }
 

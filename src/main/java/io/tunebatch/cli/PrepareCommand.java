@@ -44,6 +44,10 @@ class PrepareCommand implements Callable<Integer>, TopLevelCommand {
 
     static void printText(PrepareSummary s) {
         Output.line("prepare %s (job execution %d)", s.status(), s.jobExecutionId());
+        printCounts(s);
+    }
+
+    static void printCounts(PrepareSummary s) {
         Output.line("  records read       %d", s.read());
         Output.line("  examples written   %d", s.written());
         Output.line("  deduplicated       %d", s.deduplicated());

@@ -49,6 +49,10 @@ class TrainCommand implements Callable<Integer>, TopLevelCommand {
 
     private static void printText(TrainingSummary s) {
         Output.line("train %s (job execution %d) on %s", s.status(), s.jobExecutionId(), s.snapshotId());
+        printCandidates(s);
+    }
+
+    static void printCandidates(TrainingSummary s) {
         s.candidates().forEach(c -> Output.line("  %-40s %-9s %-6s steps %-5s held-out loss %-10s %s tokens/s",
                 c.partitionName(), c.status(), c.device(), c.steps(), c.heldOutLoss(),
                 c.tokensPerSecond() == null ? "-" : Math.round(c.tokensPerSecond())));

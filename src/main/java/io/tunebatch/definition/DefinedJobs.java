@@ -8,6 +8,7 @@ import io.tunebatch.partition.PartitioningProperties;
 import io.tunebatch.prepare.PrepareJobFactory;
 import io.tunebatch.snapshot.DatasetSnapshot;
 import io.tunebatch.snapshot.SnapshotRepository;
+import io.tunebatch.train.RegisterSelectedTasklet;
 import io.tunebatch.train.TrainJobConfiguration;
 import io.tunebatch.train.TrainingConfig;
 import io.tunebatch.train.TrainingConfigLoader;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,10 +38,11 @@ import org.springframework.stereotype.Service;
  * Launches a job definition as one job instance of a job named after it: the prepare flow (ingest
  * of all its sources in one step, in the order listed → pii-scan → validate → report → snapshot →
  * snapshot-seal), then the train job's steps on the snapshot just sealed (training-snapshot →
- * training-data → train → select-candidate), then evaluate. Its job parameters carry everything
- * the steps need (the definition's path and SHA-256, its stages, sources, settings, training
- * configuration and suite), so a restart in another process, or a remote worker, runs exactly what
- * was launched even if the file changed since.
+ * training-data → train → select-candidate), then evaluate (with the definition's gate), then
+ * register (the adapter that passed becomes a development version; promotion stays human). Its job
+ * parameters carry everything the steps need (the definition's path and SHA-256, its stages,
+ * sources, settings, training configuration, suite, gate and model name), so a restart in another
+ * process, or a remote worker, runs exactly what was launched even if the file changed since.
  */
 @Service
 public class DefinedJobs implements JobRebuilder {
@@ -60,13 +61,15 @@ public class DefinedJobs implements JobRebuilder {
     private final Step sealedSnapshot;
     private final List<Step> trainSteps;
     private final Step evaluate;
+    private final Step register;
     private final PartitioningProperties partitioning;
 
     DefinedJobs(PrepareJobFactory prepareJobs, JobRepository jobRepository, JobOperator jobOperator, JobRegistry jobRegistry,
                 SnapshotRepository snapshots, @Value("${tunebatch.review.policy:flagged}") String defaultReviewPolicy,
                 @Qualifier("sealedSnapshotStep") Step sealedSnapshot, @Qualifier("trainingDataStep") Step trainingData,
                 @Qualifier("trainStep") Step train, @Qualifier("selectCandidateStep") Step select,
-                @Qualifier("evaluateSelectedStep") Step evaluate, PartitioningProperties partitioning) {
+                @Qualifier("evaluateSelectedStep") Step evaluate, @Qualifier("registerSelectedStep") Step register,
+                PartitioningProperties partitioning) {
         this.prepareJobs = prepareJobs;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -76,16 +79,19 @@ public class DefinedJobs implements JobRebuilder {
         this.sealedSnapshot = sealedSnapshot;
         this.trainSteps = List.of(trainingData, train, select);
         this.evaluate = evaluate;
+        this.register = register;
         this.partitioning = partitioning;
     }
 
     /**
      * Runs the definition to its end.
      *
+     * @param launchedBy who launched it: the trainer of what it registers, never allowed to approve its promotion
+     *
      * @throws JobDefinitionException when it has a step or setting this build cannot run, or a
      *                                train/evaluate file it names is missing or invalid
      */
-    public JobExecution run(JobDefinition definition) throws Exception {
+    public JobExecution run(JobDefinition definition, String launchedBy) throws Exception {
         refuseWhatIsNotRun(definition, partitioning.mode());
         List<String> stages = new ArrayList<>();
         JobParametersBuilder parameters = new JobParametersBuilder()
@@ -109,7 +115,16 @@ public class DefinedJobs implements JobRebuilder {
                 throw problem(definition, evaluation.get(), "suite", "no such eval suite file: " + suite);
             }
             parameters.addString(EvaluateTasklet.SUITE, suite.toAbsolutePath().normalize().toString(), false)
-                    .addString(EvaluateTasklet.LAUNCHED_BY, System.getProperty("user.name"), false);
+                    .addString(EvaluateTasklet.LAUNCHED_BY, launchedBy, false);
+            String gate = evaluation.get().setting("gate");
+            if (gate != null) {
+                parameters.addDouble(EvaluateTasklet.GATE, Double.valueOf(gate), false);
+            }
+        }
+        Optional<JobDefinition.LaterStep> registration = definition.laterStep("register");
+        if (registration.isPresent()) {
+            stages.add("register");
+            parameters.addString(RegisterSelectedTasklet.MODEL, registration.get().setting("model"), false);
         }
         JobParameters launch = parameters.addString(STAGES, String.join(",", stages), false).toJobParameters();
         Job job = create(definition.name(), launch);
@@ -126,8 +141,7 @@ public class DefinedJobs implements JobRebuilder {
 
     /** The job's steps, from its parameters alone: the same at launch and at a restart in a new process. */
     private Job create(String name, JobParameters parameters) {
-        String stageList = parameters.getString(STAGES);
-        List<String> stages = stageList == null ? List.of("prepare") : Arrays.asList(stageList.split(","));
+        List<String> stages = stages(parameters);
         List<Step> steps = new ArrayList<>();
         if (stages.contains("train")) {
             if (stages.contains("prepare") && parameters.getString("snapshot") == null) {
@@ -138,12 +152,21 @@ public class DefinedJobs implements JobRebuilder {
         if (stages.contains("evaluate")) {
             steps.add(evaluate);
         }
+        if (stages.contains("register")) {
+            steps.add(register);
+        }
         if (stages.contains("prepare")) {
             return prepareJobs.create(name, steps);
         }
         SimpleJobBuilder job = new JobBuilder(name, jobRepository).start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);
         return job.build();
+    }
+
+    /** The definition's stages a job execution runs, from its parameters. */
+    static List<String> stages(JobParameters parameters) {
+        String stageList = parameters.getString(STAGES);
+        return stageList == null ? List.of("prepare") : List.of(stageList.split(","));
     }
 
     private void addPrepare(PrepareDefinition prepare, JobParametersBuilder parameters) {
@@ -194,23 +217,12 @@ public class DefinedJobs implements JobRebuilder {
     }
 
     /**
-     * Refuses, before anything runs, what a run would not do as written: registration (a registry
-     * action, run with {@code tunebatch model register} on the evaluated run), a per-run gate (the
-     * gate is {@code tunebatch.evaluate.gate-pass-rate}, raised by a suite's {@code gate_pass_rate}), and remote train
-     * partitions from a process that has no partition channel to hand them to the workers.
+     * Refuses, before anything runs, what a run would not do as written: remote train partitions
+     * from a process that has no partition channel to hand them to the workers.
      */
     private static void refuseWhatIsNotRun(JobDefinition definition, PartitioningProperties.Mode mode) {
         List<String> problems = new ArrayList<>();
         for (JobDefinition.LaterStep step : definition.laterSteps()) {
-            if (step.type().equals("register")) {
-                problems.add(step.locate(definition.file(), "type") + ": 'register' is not run by `run`: registering a model version is a registry action; "
-                        + "nothing was started. Remove the step, run the definition, then register the evaluated adapter "
-                        + "with `tunebatch model register`");
-            }
-            if (step.setting("gate") != null) {
-                problems.add(step.locate(definition.file(), "gate") + ": a per-run gate is not supported; nothing was started. Remove it: the gate is "
-                        + "tunebatch.evaluate.gate-pass-rate, which the suite's gate_pass_rate can raise");
-            }
             if ("remote".equals(step.setting("partitions")) && mode != PartitioningProperties.Mode.REMOTE) {
                 problems.add(step.locate(definition.file(), "partitions") + ": remote training partitions need "
                         + "tunebatch.partitioning.mode=remote in the process that runs the job (TUNEBATCH_PARTITIONING_MODE=remote), "

@@ -60,6 +60,13 @@ public class EvalRunRepository {
                 .params(modelVersionId, suiteSha256).query(EvalRun.class).optional();
     }
 
+    /** The newest run an evaluate step of this job instance stored, in whichever of its executions. */
+    public Optional<EvalRun> latestOfJobInstance(long jobInstanceId) {
+        return jdbc.sql(SELECT_RUN + " WHERE job_execution_id IN (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION "
+                        + "WHERE JOB_INSTANCE_ID = ?) ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+                .param(jobInstanceId).query(EvalRun.class).optional();
+    }
+
     public List<String> failingCases(long evalRunId) {
         return jdbc.sql("SELECT case_name FROM eval_result WHERE eval_run_id = ? AND passed = FALSE ORDER BY case_index")
                 .param(evalRunId).query(String.class).list();

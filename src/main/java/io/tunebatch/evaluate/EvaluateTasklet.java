@@ -12,7 +12,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The evaluate step after training. Evaluates the base model (job parameter {@value #BASE_MODEL})
  * with the adapter an earlier step put into the job's execution context ({@value #ADAPTER_KEY}; the
- * base model alone when absent) on the suite named by job parameter {@value #SUITE}, stores the run
+ * base model alone when absent) on the suite named by job parameter {@value #SUITE} against the gate
+ * (raised, never lowered, by job parameter {@value #GATE} when given), stores the run
  * linked to this job execution, records its id in the job context ({@value #EVAL_RUN_KEY}, for the
  * register step) and fails the step, naming the failing cases, when the gate is not met.
  */
@@ -22,6 +23,8 @@ public final class EvaluateTasklet implements Tasklet {
     public static final String SUITE = "evalSuite";
     /** Who launched the training: recorded as the evaluator and later refused as approver. */
     public static final String LAUNCHED_BY = "launchedBy";
+    /** A job definition's per-run gate (pass rate); absent: the configured and the suite's gate alone. */
+    public static final String GATE = "evaluate.gate";
     public static final String ADAPTER_KEY = "evaluate.adapter";
     public static final String EVAL_RUN_KEY = "evaluate.evalRunId";
 
@@ -44,7 +47,9 @@ public final class EvaluateTasklet implements Tasklet {
         String launchedBy = parameters.getString(LAUNCHED_BY) == null ? System.getProperty("user.name") : parameters.getString(LAUNCHED_BY);
         EvalSubject subject = new EvalSubject("base=" + base + (adapter == null ? "" : " adapter=" + adapter), base.toString(),
                 adapter == null ? null : AdapterHash.of(adapter), null);
-        StoredEvaluation stored = evaluation.evaluate(suite, subject, models.open(base, adapter), launchedBy, job.getId());
+        Double runGate = parameters.getDouble(GATE);
+        StoredEvaluation stored = evaluation.evaluate(suite, subject, models.open(base, adapter), launchedBy, job.getId(),
+                runGate == null ? 0.0 : runGate);
         context.putLong(EVAL_RUN_KEY, stored.evalRunId());
         stored.requireGatePassed();
         return RepeatStatus.FINISHED;

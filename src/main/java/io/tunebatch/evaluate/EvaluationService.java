@@ -61,6 +61,15 @@ public class EvaluationService {
      */
     public StoredEvaluation evaluate(EvalSuite suite, EvalSubject subject, TextGenerator generator, String evaluatedBy,
                                      Long jobExecutionId) {
+        return evaluate(suite, subject, generator, evaluatedBy, jobExecutionId, properties.gatePassRate());
+    }
+
+    /**
+     * As {@link #evaluate(EvalSuite, EvalSubject, TextGenerator, String, Long)}, with the gate raised
+     * to {@code runGate} for this run (a job definition's {@code gate}); it never lowers the configured gate.
+     */
+    public StoredEvaluation evaluate(EvalSuite suite, EvalSubject subject, TextGenerator generator, String evaluatedBy,
+                                     Long jobExecutionId, double runGate) {
         PiiDetector pii = piiDetector.getIfAvailable();
         if (pii == null) {
             throw new IllegalStateException("no PII detector is configured: evaluation scans every output for PII "
@@ -68,7 +77,7 @@ public class EvaluationService {
         }
         Clock clock = Clock.systemUTC();
         EvaluationReport report = new Evaluator(pii, clock).evaluate(suite, subject.description(), generator,
-                properties.gatePassRate());
+                Math.max(properties.gatePassRate(), runGate));
         Path folder = properties.reportDir().resolve(FOLDER_TIME.format(report.startedAt()) + "-" + safe(suite.name()) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         ReportFiles files = ReportFiles.write(report, folder);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,6 +199,11 @@ public class ModelRegistry {
     public ModelVersion version(String modelName, int version) {
         return registry.version(modelName, version).orElseThrow(() -> new RegistryException(
                 "model " + modelName + " has no version " + version + "; see `model show " + modelName + "`"));
+    }
+
+    /** The version of the model registered on this eval run, if there is one (a run's register step looks before it registers). */
+    public Optional<ModelVersion> registeredOn(String modelName, long evalRunId) {
+        return registry.versionOfEvalRun(modelName, evalRunId);
     }
 
     public List<ModelSummary> models() {

@@ -122,6 +122,11 @@ public class RegistryRepository {
         return jdbc.sql(SELECT_VERSION + " WHERE v.id = ?").param(id).query(ModelVersion.class).optional();
     }
 
+    Optional<ModelVersion> versionOfEvalRun(String name, long evalRunId) {
+        return jdbc.sql(SELECT_VERSION + " WHERE v.model_name = ? AND v.eval_run_id = ? ORDER BY v.version FETCH FIRST 1 ROWS ONLY")
+                .params(name, evalRunId).query(ModelVersion.class).optional();
+    }
+
     List<ModelVersion> versions(String name) {
         return jdbc.sql(SELECT_VERSION + " WHERE v.model_name = ? ORDER BY v.version").param(name).query(ModelVersion.class).list();
     }

@@ -9,12 +9,12 @@ import java.util.List;
  * Boot's PropertiesLauncher when running from the executable jar, or directly on the classpath
  * (tests, IDE).
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    static List<String> command(Class<?> mainClass, String maxHeap, List<String> args) {
+    public static List<String> command(Class<?> mainClass, String maxHeap, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);

@@ -5,6 +5,7 @@ import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.evaluate.TextGeneratorFactory;
 import io.tunebatch.partition.RemotePartitioning;
 import io.tunebatch.registry.MlflowProperties;
+import io.tunebatch.registry.ModelRegistry;
 import io.tunebatch.snapshot.SnapshotExporter;
 import io.tunebatch.snapshot.SnapshotRepository;
 import java.nio.file.Path;
@@ -63,6 +64,14 @@ public class TrainJobConfiguration {
     Step evaluateSelectedStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                               EvaluationService evaluation, TextGeneratorFactory models) {
         return new StepBuilder("evaluate", jobRepository).tasklet(new EvaluateTasklet(evaluation, models), tm).build();
+    }
+
+    /** For a job definition with a register step: the adapter that passed the gate becomes a development version. */
+    @Bean
+    Step registerSelectedStep(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                              ModelRegistry registry, TrainingRunRepository runs) {
+        return new StepBuilder("register", jobRepository)
+                .tasklet(new RegisterSelectedTasklet(registry, runs, jobRepository), tm).build();
     }
 
     /** For a job definition that prepares and then trains: the train steps use the snapshot just sealed. */

@@ -90,6 +90,11 @@ public class TrainingRunRepository {
                         rs.getString(11)));
     }
 
+    /** The training settings a run used (LoRA, optimizer, schedule), as the JSON stored when it started. */
+    String settingsJson(long runId) {
+        return jdbc.queryForObject("SELECT settings_json FROM training_run WHERE id = :id", Map.of("id", runId), String.class);
+    }
+
     void select(long jobInstanceId, long jobExecutionId, RunView best, String evidenceJson) {
         jdbc.update("""
                 INSERT INTO training_selection (job_instance_id, job_execution_id, training_run_id, criterion, evidence_json,

@@ -114,8 +114,6 @@ class JobsCommandTest extends ApplicationTest {
     void eachCommandIsATaskExecutionWithItsArguments() throws Exception {
         writeSource(dir.resolve("a.jsonl"), 3);
         long id = prepare.prepare(dir.resolve("a.jsonl").toString(), "crm").getId();
-        // the schema reset put this context's task row back by hand, behind the sequence
-        jdbc.queryForObject("SELECT setval('TASK_SEQ', (SELECT MAX(TASK_EXECUTION_ID) FROM TASK_EXECUTION))", Long.class);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-Dspring.datasource.url=" + DATABASE_URL, "-Dspring.datasource.username=postgres", "-Dspring.datasource.password=",

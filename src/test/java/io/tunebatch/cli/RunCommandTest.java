@@ -2,20 +2,18 @@ package io.tunebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunebatch.model.Architecture;
-import io.tunebatch.model.TinyCheckpoint;
 import io.tunebatch.ops.JobsService;
 import io.tunebatch.support.ApplicationTest;
 import io.tunebatch.support.Databases;
 import io.tunebatch.support.TestFiles;
+import io.tunebatch.train.TrainingFixture;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +32,13 @@ class RunCommandTest extends ApplicationTest {
     static final String CARD = "4539148803436467";
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) throws IOException {
         Databases.useH2(registry);
         registry.add("tunebatch.train.child-heap", () -> "768m");
         registry.add("tunebatch.train.poll-millis", () -> "200");
+        // cards of this class's registrations only: a test blocks a card folder
+        Path cards = Files.createTempDirectory("tunebatch-cards");
+        registry.add("tunebatch.registry.card-dir", cards::toString);
     }
 
     @Autowired
@@ -127,7 +128,7 @@ class RunCommandTest extends ApplicationTest {
     }
 
     @Test
-    void aDefinitionThatRegistersIsRefusedSayingHowToRegister(CapturedOutput output) {
+    void remoteTrainingPartitionsAreRefusedBeforeAnythingStarts(CapturedOutput output) {
         writeDefinitionAndSources("unused");
         Path definition = TestFiles.write(dir.resolve("retrain.yaml"), """
                 name: retrain
@@ -139,6 +140,7 @@ class RunCommandTest extends ApplicationTest {
                         format: jsonl
                   - type: train
                     config: jobs/train/support-assistant-lora.yaml
+                    partitions: remote
                   - type: evaluate
                     suite: jobs/eval-suites/support-answers.yaml
                     gate: 0.9
@@ -148,9 +150,9 @@ class RunCommandTest extends ApplicationTest {
 
         assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(2);
 
-        assertThat(output.getErr()).contains(definition + ":12: steps[2].gate: a per-run gate is not supported")
-                .contains(definition + ":13: steps[3].type: 'register' is not run by `run`")
-                .contains("`tunebatch model register`");
+        assertThat(output.getErr()).contains(definition + ":10: steps[1].partitions: remote training partitions need "
+                        + "tunebatch.partitioning.mode=remote in the process that runs the job")
+                .doesNotContain("gate").doesNotContain("register");
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("nothing ran, not even prepare").isZero();
     }
 
@@ -200,6 +202,38 @@ class RunCommandTest extends ApplicationTest {
     }
 
     @Test
+    void aRunWhoseRegisterStepFailedIsRestartedAndRegistersTheEvaluatedAdapter(CapturedOutput output) throws Exception {
+        Path definition = RunCommandRetrainTest.retrainDefinition(dir, "retrain-restart", "support-restart",
+                RunCommandRetrainTest.ANY_ANSWER, "1.0");
+        // a file where the model's card folder goes: registration fails and rolls back
+        Path cards = Path.of(context.getEnvironment().getRequiredProperty("tunebatch.registry.card-dir"));
+        Path blocker = TestFiles.write(cards.resolve("support-restart"), "not a folder\n");
+        try {
+            assertThat(Cli.run(context, "run", definition.toString())).isEqualTo(JobOutcome.JOB_FAILED);
+        } finally {
+            Files.delete(blocker);
+        }
+        long failed = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'register'", String.class))
+                .isEqualTo("FAILED");
+        assertThat(output.getOut()).contains("prepare   COMPLETED").contains("train     COMPLETED")
+                .contains("evaluate  COMPLETED: gate PASSED").contains("register  FAILED: nothing registered");
+        assertThat(count("SELECT COUNT(*) FROM model_version")).isZero();
+        jobRegistry.unregister("retrain-restart");
+
+        assertThat(Cli.run(context, "jobs", "restart", String.valueOf(failed))).as(output.getErr()).isZero();
+
+        long restarted = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+        assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+                restarted)).as("only the register step runs again").containsExactly("register");
+        assertThat(jdbc.queryForList("SELECT v.model_name || ':' || v.version || ' ' || s.stage FROM model_version v "
+                + "JOIN model_version_stage s ON s.model_version_id = v.id", String.class))
+                .containsExactly("support-restart:1 development");
+        assertThat(count("SELECT eval_run_id FROM model_version")).isEqualTo(count("SELECT id FROM eval_run"));
+        assertThat(count("SELECT training_job_execution_id FROM model_version")).isEqualTo(failed);
+    }
+
+    @Test
     void theShippedDefinitionsPassTheSameChecksAsInCi() throws Exception {
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "tunebatch-test-data", "sources");
         TestFiles.write(data.resolve("support-tickets/a.jsonl"), "{}\n");
@@ -213,6 +247,9 @@ class RunCommandTest extends ApplicationTest {
         assertThat(nightly.prepare().sources()).hasSize(3);
         assertThat(nightly.prepare().pii().operators()).containsEntry("CREDIT_CARD", "mask");
         assertThat(quarterly.laterSteps()).extracting(s -> s.type()).containsExactly("train", "evaluate", "register");
+        // what the train and evaluate steps name ships with the project (the CronJob runs from the image's /app)
+        assertThat(Path.of(quarterly.laterStep("train").orElseThrow().setting("config"))).isRegularFile();
+        assertThat(Path.of(quarterly.laterStep("evaluate").orElseThrow().setting("suite"))).isRegularFile();
     }
 
     private Path writeDefinitionAndSources(String name) {
@@ -263,12 +300,13 @@ class RunCommandTest extends ApplicationTest {
 
     /** Twelve valid examples, a tiny random Llama and one candidate of four steps; then {@code laterSteps}. */
     private Path writePrepareAndTrainDefinition(String name, String laterSteps) throws Exception {
-        Path base = dir.resolve("tiny-llama");
-        TinyCheckpoint.write(Architecture.LLAMA, base, 7, TinyCheckpoint.Dimensions.TEST);
-        TestFiles.write(dir.resolve("kb/answers.jsonl"), IntStream.range(0, 12).mapToObj(i ->
-                "{\"source_system\":\"kb\",\"source_document_id\":\"A-" + i + "\",\"instruction\":\"Which branch handles case "
-                        + i + "?\",\"input\":\"\",\"output\":\"Case " + i + " is handled by the branch office number " + (i % 3)
-                        + " during regular business hours on weekdays.\"}").collect(Collectors.joining("\n")) + "\n");
+        return writePrepareAndTrainDefinition(dir, name, laterSteps);
+    }
+
+    /** A definition that prepares {@link TrainingFixture}'s answers and trains one tiny candidate on them; then {@code laterSteps}. */
+    static Path writePrepareAndTrainDefinition(Path dir, String name, String laterSteps) throws Exception {
+        Path base = TrainingFixture.tinyLlama(dir);
+        Path sources = TrainingFixture.branchAnswers(dir);
         Path config = TestFiles.write(dir.resolve("train.yaml"), """
                 name: tiny-test
                 held_out_fraction: 0.25
@@ -288,7 +326,7 @@ class RunCommandTest extends ApplicationTest {
                   - type: train
                     config: %s
                     base: %s
-                """.formatted(name, dir.resolve("kb"), config, base) + laterSteps);
+                """.formatted(name, sources, config, base) + laterSteps);
     }
 
     private static String sha256(Path file) throws Exception {

@@ -40,8 +40,11 @@ public abstract class ApplicationTest {
         flyway.clean();
         flyway.migrate();
         // The context's own task execution row went with the clean; jobs link to it, so put it back.
+        long taskExecution = currentTask.executionId().orElseThrow();
         jdbc.update("INSERT INTO TASK_EXECUTION (TASK_EXECUTION_ID, START_TIME, TASK_NAME) VALUES (?, CURRENT_TIMESTAMP, ?)",
-                currentTask.executionId().orElseThrow(), "test");
+                taskExecution, "test");
+        // and past it the sequence, so the task of a process the test starts does not take that id
+        jdbc.execute("ALTER SEQUENCE TASK_SEQ RESTART WITH " + (taskExecution + 1));
     }
 
     protected long count(String sql, Object... args) {

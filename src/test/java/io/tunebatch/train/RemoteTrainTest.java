@@ -146,7 +146,7 @@ class RemoteTrainTest {
                     partitions: remote
                 """.formatted(config, base, snapshot));
 
-        JobExecution execution = definedJobs.run(definitions.load(definition));
+        JobExecution execution = definedJobs.run(definitions.load(definition), "ml-engineer");
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         List<StepExecution> partitions = partitions(execution);

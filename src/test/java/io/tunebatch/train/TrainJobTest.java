@@ -148,27 +148,6 @@ class TrainJobTest extends ApplicationTest {
                 execution.getId())).isEqualTo(train.summarize(execution).selected().adapterSha256());
     }
 
-    @Test
-    void remotePartitionsInALocalProcessAreRefusedBeforeAnythingStarts() {
-        Path definition = TestFiles.write(dir.resolve("remote-retrain.yaml"), """
-                name: remote-retrain
-                steps:
-                  - type: train
-                    config: %s
-                    base: %s
-                    snapshot: %s
-                    partitions: remote
-                """.formatted(config, base, snapshot));
-        long executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
-
-        assertThatThrownBy(() -> definedJobs.run(definitions.load(definition)))
-                .isInstanceOf(JobDefinitionException.class)
-                .hasMessage(definition + ":7: steps[0].partitions: remote training partitions need tunebatch.partitioning.mode=remote"
-                        + " in the process that runs the job (TUNEBATCH_PARTITIONING_MODE=remote), and worker processes running;"
-                        + " nothing was started. Set it, or remove 'partitions: remote' to train here");
-        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(executions);
-    }
-
     private Map<String, String> adapterHashes(JobExecution execution) {
         return train.summarize(execution).candidates().stream()
                 .collect(Collectors.toMap(TrainingRunRepository.RunView::partitionName, TrainingRunRepository.RunView::adapterSha256));

@@ -138,7 +138,8 @@ abstract class RunCommandRetrainTest extends ApplicationTest {
         assertThat(count("SELECT COUNT(*) FROM model_version")).isZero();
         assertThat(count("SELECT COUNT(*) FROM registered_model")).isZero();
         // the configured gate (0.95) stands: a definition's lower gate does not lower it
-        assertThat(output.getErr()).contains("pass rate 0.500 is below 0.950; failing cases: never-this");
+        assertThat(output.getErr()).contains("pass rate 0.500 is below 0.950; failing cases: never-this")
+                .contains("restarting would evaluate the same adapter again").doesNotContain("jobs restart");
         assertThat(output.getOut()).contains("retrain-fail FAILED")
                 .contains("prepare   COMPLETED").contains("examples written   " + TrainingFixture.EXAMPLES)
                 .contains("train     COMPLETED on ").contains("selected ")

@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue #5's governance story end to end on a tiny model, as a user drives it: real files and the
- * real command tree, the MLflow mirror on a real server. Sample data whose answers are a one-key
- * JSON object is prepared; the random base model fails the format suite; a LoRA adapter trained on
+ * real command tree, the MLflow mirror on a real server. Sample data whose answers are a desk code
+ * (a fixed pattern) is prepared; the random base model fails the format suite; a LoRA adapter trained on
  * the data passes it in the train job's evaluate step; it is registered, refused promotion by its
  * trainer and promoted by a second person; a retrained version replaces it in production and a
  * rollback puts it back, in our tables and in MLflow's aliases; the audit rows refuse change.
@@ -42,13 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class EndToEndGovernanceTest extends ApplicationTest {
 
     static final String MODEL = "office-router";
-    static final List<String> CASES = List.of("known-case", "unseen-case", "large-number", "other-wording");
+    static final List<String> CASES = List.of("known-wording", "unseen-case", "large-number", "other-wording");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Twice the width of the unit-test model: enough for LoRA to learn a short JSON answer in a few dozen CPU steps. */
     private static final TinyCheckpoint.Dimensions DIMENSIONS = new TinyCheckpoint.Dimensions(272, 64, 128, 2, 4, 2);
 
-    private static final String OFFICE_SCHEMA = "{type: object, required: [office], properties: {office: {type: integer, "
-            + "minimum: 0, maximum: 9}}, additionalProperties: false}";
+    /** The format: a desk code. Its characters are all distinct, so a model this small can learn it in a few dozen steps. */
+    private static final String DESK_CODE = "DESK-[0-9]";
 
     @RegisterExtension
     static final MlflowServer MLFLOW = new MlflowServer();
@@ -72,13 +72,13 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         Path base = dir.resolve("tiny-llama");
         TinyCheckpoint.write(Architecture.LLAMA, base, 7, DIMENSIONS);
         Path suite = formatSuite();
-        String snapshot = prepareOfficeAnswers();
+        String snapshot = prepareRoutingAnswers();
 
         Run baseline = cli("evaluate", "--suite", suite, "--base", base, "--by", "alice", "--json");
         assertThat(baseline.exitCode).as(baseline.err).isEqualTo(EvaluateCommand.GATE_FAILED);
         assertThat(baseline.json().get("passRate").asDouble()).isZero();
         assertThat(baseline.json().get("failingCases").valueStream().map(JsonNode::asString).toList()).isEqualTo(CASES);
-        assertThat(baseline.err).contains("eval gate failed on suite 'office-format'");
+        assertThat(baseline.err).contains("eval gate failed on suite 'desk-format'");
 
         Run first = train(base, snapshot, suite, 11);
         JsonNode selected = first.json().get("selected");
@@ -86,9 +86,9 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         assertThat(jdbc.queryForObject("SELECT pass_rate FROM eval_run WHERE id = ?", Double.class, firstEvalRun)).isEqualTo(1.0);
         assertThat(jdbc.queryForObject("SELECT job_execution_id || ' ' || adapter_sha256 FROM eval_run WHERE id = ?", String.class,
                 firstEvalRun)).isEqualTo(first.json().get("jobExecutionId").asLong() + " " + selected.get("adapterSha256").asString());
-        // what the models actually answered: the base model's bytes are no JSON, the adapter's are the format
-        assertThat(outputs(baseline.json().get("evalRunId").asLong())).noneMatch(o -> o.startsWith("{\"office\":"));
-        assertThat(outputs(firstEvalRun)).allMatch(o -> o.matches("\\{\"office\":\\d}"));
+        // what the models answered: random bytes from the base model, the desk code from the adapter
+        assertThat(outputs(baseline.json().get("evalRunId").asLong())).noneMatch(o -> o.contains("DESK"));
+        assertThat(outputs(firstEvalRun)).allMatch(o -> o.matches(DESK_CODE));
 
         Run registered = register(base, snapshot, first);
         assertThat(registered.json().get("version").asInt()).isEqualTo(1);
@@ -151,40 +151,42 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
                 "audit_event", "UPDATE audit_event SET actor = 'mallory'"));
     }
 
-    /** Four format cases, none of whose prompts is in the training data verbatim except the first. */
+    /** Four format cases; only the first prompt is worded as in the training data, none has its case number. */
     private Path formatSuite() {
-        return TestFiles.write(dir.resolve("office-format.yaml"), """
-                name: office-format
-                description: The router answers with a JSON object naming the office, nothing else.
+        return TestFiles.write(dir.resolve("desk-format.yaml"), """
+                name: desk-format
+                description: The router answers with a desk code and nothing else.
                 cases:
-                  - name: known-case
+                  - name: known-wording
                     type: format_compliance
                     prompt: "Which office handles case 3?"
-                    format: json_schema
-                    schema: %1$s
+                    format: regex
+                    pattern: '%1$s'
                   - name: unseen-case
                     type: format_compliance
                     prompt: "Which office handles case 40?"
-                    format: json_schema
-                    schema: %1$s
+                    format: regex
+                    pattern: '%1$s'
                   - name: large-number
                     type: format_compliance
                     prompt: "Which office handles case 98765?"
                     format: regex
-                    pattern: '\\{"office":\\d\\}'
+                    pattern: '%1$s'
                   - name: other-wording
                     type: format_compliance
-                    prompt: "Who should take case 7?"
-                    format: json_schema
-                    schema: %1$s
-                """.formatted(OFFICE_SCHEMA));
+                    prompt: "Where does case 7 go?"
+                    format: regex
+                    pattern: '%1$s'
+                """.formatted(DESK_CODE));
     }
 
-    /** Sixteen routing answers in a JSONL file, prepared by a job definition; returns the snapshot id. */
-    private String prepareOfficeAnswers() {
+    /** Sixteen routing answers in four wordings, prepared by a job definition; returns the snapshot id. */
+    private String prepareRoutingAnswers() {
+        List<String> wordings = List.of("Which office handles case %d?", "Route case %d to an office.", "Who should take case %d?",
+                "Case %d: which office?");
         TestFiles.write(dir.resolve("sources/routing.jsonl"), IntStream.range(0, 16).mapToObj(i ->
-                "{\"source_document_id\":\"R-" + i + "\",\"instruction\":\"Which office handles case " + i
-                        + "?\",\"input\":\"\",\"output\":\"{\\\"office\\\":" + (i % 3) + "}\"}")
+                "{\"source_document_id\":\"R-" + i + "\",\"instruction\":\"" + wordings.get(i % 4).formatted(i * 7919 % 100_000)
+                        + "\",\"input\":\"\",\"output\":\"DESK-" + (i % 3) + "\"}")
                 .collect(Collectors.joining("\n")) + "\n");
         Path definition = TestFiles.write(dir.resolve("routing-prepare.yaml"), """
                 name: routing-prepare

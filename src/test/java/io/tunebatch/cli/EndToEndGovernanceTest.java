@@ -90,8 +90,18 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         assertThat(outputs(baseline.json().get("evalRunId").asLong())).noneMatch(o -> o.contains("DESK"));
         assertThat(outputs(firstEvalRun)).allMatch(o -> o.matches(DESK_CODE));
 
-        Run registered = register(base, snapshot, first);
+        // the train job recorded who launched it: a registration that names another trainer is refused
+        Run otherTrainer = register(base, first, "--trained-by", "bob");
+        assertThat(otherTrainer.exitCode).isEqualTo(2);
+        assertThat(otherTrainer.err).contains("launched by alice; --trained-by bob contradicts it");
+        Run registered = register(base, first);
+        assertThat(registered.exitCode).as(registered.err).isZero();
         assertThat(registered.json().get("version").asInt()).isEqualTo(1);
+        JsonNode card = cli("model", "show", MODEL + ":1", "--json").json();
+        assertThat(card.get("trainedBy").asString()).isEqualTo("alice");
+        assertThat(card.get("hyperparameters").get("settings").get("seed").asInt()).isEqualTo(11);
+        assertThat(card.get("hyperparameters").get("selection").get("candidates").get(0).get("adapterSha256").asString())
+                .isEqualTo(selected.get("adapterSha256").asString());
         MlflowClient mlflow = new MlflowClient(MLFLOW.trackingUri());
         assertThat(tags(mlflow, "1")).containsEntry("tunebatch.stage", "development").containsEntry("eval_pass_rate", "1.0000")
                 .containsEntry("trained_by", "alice").containsEntry("snapshot_id", snapshot)
@@ -113,7 +123,9 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         Run retrained = train(base, snapshot, suite, 23);
         assertThat(retrained.json().get("selected").get("adapterSha256").asString())
                 .isNotEqualTo(selected.get("adapterSha256").asString());
-        assertThat(register(base, snapshot, retrained).json().get("version").asInt()).isEqualTo(2);
+        Run second = register(base, retrained, "--trained-by", "alice", "--snapshot", snapshot);
+        assertThat(second.exitCode).as(second.err).isZero();
+        assertThat(second.json().get("version").asInt()).isEqualTo(2);
         assertThat(cli("model", "promote", MODEL + ":2", "--by", "carol", "--reason", "retrained").exitCode).isZero();
         assertThat(cli("model", "promote", MODEL + ":2", "--by", "carol", "--reason", "release 2").out)
                 .contains("version 1 archived");
@@ -221,13 +233,14 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         return trained;
     }
 
-    private Run register(Path base, String snapshot, Run trained) {
+    /** {@code model register} of the selected adapter with the eval run of its train job; the job supplies the rest. */
+    private Run register(Path base, Run trained, String... more) {
         JsonNode summary = trained.json();
-        Run registered = cli("model", "register", MODEL, "--base", base, "--adapter", summary.get("selected").get("adapterPath").asString(),
-                "--eval-run", summary.get("evalRunId").asString(), "--trained-by", "alice", "--snapshot", snapshot,
-                "--training-job-execution", summary.get("jobExecutionId").asString(), "--by", "alice", "--json");
-        assertThat(registered.exitCode).as(registered.err).isZero();
-        return registered;
+        List<String> args = new java.util.ArrayList<>(List.of("model", "register", MODEL, "--base", base.toString(),
+                "--adapter", summary.get("selected").get("adapterPath").asString(), "--eval-run",
+                summary.get("evalRunId").asString(), "--by", "alice", "--json"));
+        args.addAll(List.of(more));
+        return cli(args.toArray());
     }
 
     private void assertAppendOnly(Map<String, String> updates) {

@@ -44,7 +44,7 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
     static final String MODEL = "office-router";
     static final List<String> CASES = List.of("known-wording", "unseen-case", "large-number", "other-wording");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Twice the width of the unit-test model: enough for LoRA to learn a short JSON answer in a few dozen CPU steps. */
+    /** Twice the width of the unit-test model: enough for LoRA to learn a short fixed-pattern answer in a few dozen CPU steps. */
     private static final TinyCheckpoint.Dimensions DIMENSIONS = new TinyCheckpoint.Dimensions(272, 64, 128, 2, 4, 2);
 
     /** The format: a desk code. Its characters are all distinct, so a model this small can learn it in a few dozen steps. */

@@ -41,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class EndToEndGovernanceTest extends ApplicationTest {
 
-    static final String MODEL = "office-router";
     static final List<String> CASES = List.of("known-wording", "unseen-case", "large-number", "other-wording");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Twice the width of the unit-test model: enough for LoRA to learn a short fixed-pattern answer in a few dozen CPU steps. */
@@ -51,7 +50,14 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
     private static final String DESK_CODE = "DESK-[0-9]";
 
     @RegisterExtension
-    static final MlflowServer MLFLOW = new MlflowServer();
+    static final MlflowServer MLFLOW = MlflowServer.shared();
+
+    /** The registered model; one per database, as both share the MLflow server. */
+    private final String model;
+
+    EndToEndGovernanceTest(String model) {
+        this.model = model;
+    }
 
     @DynamicPropertySource
     static void trainingAndMirror(DynamicPropertyRegistry registry) {
@@ -97,7 +103,7 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         Run registered = register(base, first);
         assertThat(registered.exitCode).as(registered.err).isZero();
         assertThat(registered.json().get("version").asInt()).isEqualTo(1);
-        JsonNode card = cli("model", "show", MODEL + ":1", "--json").json();
+        JsonNode card = cli("model", "show", model + ":1", "--json").json();
         assertThat(card.get("trainedBy").asString()).isEqualTo("alice");
         assertThat(card.get("hyperparameters").get("settings").get("seed").asInt()).isEqualTo(11);
         assertThat(card.get("hyperparameters").get("selection").get("candidates").get(0).get("adapterSha256").asString())
@@ -109,15 +115,15 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
                 .containsEntry("training_job_execution_id", first.json().get("jobExecutionId").asString());
         assertThat(aliases(mlflow)).isEmpty();
 
-        Run selfApproval = cli("model", "promote", MODEL + ":1", "--by", "alice", "--reason", "my adapter passed");
+        Run selfApproval = cli("model", "promote", model + ":1", "--by", "alice", "--reason", "my adapter passed");
         assertThat(selfApproval.exitCode).isEqualTo(2);
-        assertThat(selfApproval.err).contains("four-eyes rule: alice launched the training of office-router:1 and cannot "
+        assertThat(selfApproval.err).contains("four-eyes rule: alice launched the training of " + model + ":1 and cannot "
                 + "approve its promotion; ask another person to approve");
         assertThat(count("SELECT COUNT(*) FROM model_promotion")).isZero();
-        assertThat(cli("model", "promote", MODEL + ":1", "--by", "bob", "--reason", "format suite passed").out)
-                .contains("office-router:1: development → staging, approved by bob");
+        assertThat(cli("model", "promote", model + ":1", "--by", "bob", "--reason", "format suite passed").out)
+                .contains(model + ":1: development → staging, approved by bob");
         assertThat(aliases(mlflow)).isEqualTo(Map.of("staging", "1"));
-        assertThat(cli("model", "promote", MODEL + ":1", "--by", "bob", "--reason", "release 1").exitCode).isZero();
+        assertThat(cli("model", "promote", model + ":1", "--by", "bob", "--reason", "release 1").exitCode).isZero();
         assertThat(aliases(mlflow)).isEqualTo(Map.of("production", "1"));
 
         Run retrained = train(base, snapshot, suite, 23);
@@ -126,24 +132,24 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
         Run second = register(base, retrained, "--trained-by", "alice", "--snapshot", snapshot);
         assertThat(second.exitCode).as(second.err).isZero();
         assertThat(second.json().get("version").asInt()).isEqualTo(2);
-        assertThat(cli("model", "promote", MODEL + ":2", "--by", "carol", "--reason", "retrained").exitCode).isZero();
-        assertThat(cli("model", "promote", MODEL + ":2", "--by", "carol", "--reason", "release 2").out)
+        assertThat(cli("model", "promote", model + ":2", "--by", "carol", "--reason", "retrained").exitCode).isZero();
+        assertThat(cli("model", "promote", model + ":2", "--by", "carol", "--reason", "release 2").out)
                 .contains("version 1 archived");
         assertThat(aliases(mlflow)).isEqualTo(Map.of("production", "2"));
         assertThat(tags(mlflow, "1")).containsEntry("tunebatch.stage", "archived");
 
-        Run rollback = cli("model", "rollback", MODEL, "--by", "dave", "--reason", "incident 7", "--json");
+        Run rollback = cli("model", "rollback", model, "--by", "dave", "--reason", "incident 7", "--json");
         assertThat(rollback.exitCode).as(rollback.err).isZero();
         assertThat(rollback.json().get("to").get("version").asInt()).isEqualTo(1);
         assertThat(rollback.json().get("from").get("stage").asString()).isEqualTo("archived");
         assertThat(rollback.json().get("elapsedMillis").asLong()).isLessThan(1000);
-        assertThat(cli("model", "list").out).containsPattern(MODEL + "\\s+2\\s+2\\s+-\\s+1");
+        assertThat(cli("model", "list").out).containsPattern(model + "\\s+2\\s+2\\s+-\\s+1");
         assertThat(jdbc.queryForList("SELECT version || ':' || stage FROM model_version_stage ORDER BY version", String.class))
                 .containsExactly("1:production", "2:archived");
         assertThat(aliases(mlflow)).isEqualTo(Map.of("production", "1"));
         assertThat(tags(mlflow, "1")).containsEntry("tunebatch.stage", "production");
         assertThat(tags(mlflow, "2")).containsEntry("tunebatch.stage", "archived");
-        JsonNode history = cli("model", "history", MODEL, "--json").json();
+        JsonNode history = cli("model", "history", model, "--json").json();
         assertThat(history.valueStream().map(t -> "v" + t.get("version").asInt() + " " + t.get("cause").asString() + " "
                 + t.get("toStage").asString() + " by " + t.get("actor").asString()).toList()).containsExactly(
                 "v1 register development by alice", "v1 promote staging by bob", "v1 promote production by bob",
@@ -236,7 +242,7 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
     /** {@code model register} of the selected adapter with the eval run of its train job; the job supplies the rest. */
     private Run register(Path base, Run trained, String... more) {
         JsonNode summary = trained.json();
-        List<String> args = new java.util.ArrayList<>(List.of("model", "register", MODEL, "--base", base.toString(),
+        List<String> args = new java.util.ArrayList<>(List.of("model", "register", model, "--base", base.toString(),
                 "--adapter", summary.get("selected").get("adapterPath").asString(), "--eval-run",
                 summary.get("evalRunId").asString(), "--by", "alice", "--json"));
         args.addAll(List.of(more));
@@ -260,13 +266,13 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
                 evalRun).stream().map(String::strip).toList();
     }
 
-    private static Map<String, String> tags(MlflowClient mlflow, String version) {
-        return mlflow.getModelVersion(MODEL, version).getTagsList().stream()
+    private Map<String, String> tags(MlflowClient mlflow, String version) {
+        return mlflow.getModelVersion(model, version).getTagsList().stream()
                 .collect(Collectors.toMap(ModelVersionTag::getKey, ModelVersionTag::getValue));
     }
 
-    private static Map<String, String> aliases(MlflowClient mlflow) {
-        return mlflow.getRegisteredModel(MODEL).getAliasesList().stream()
+    private Map<String, String> aliases(MlflowClient mlflow) {
+        return mlflow.getRegisteredModel(model).getAliasesList().stream()
                 .collect(Collectors.toMap(RegisteredModelAlias::getAlias, RegisteredModelAlias::getVersion));
     }
 

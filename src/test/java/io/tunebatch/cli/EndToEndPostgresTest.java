@@ -7,6 +7,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The end-to-end governance story on embedded PostgreSQL. */
 class EndToEndPostgresTest extends EndToEndGovernanceTest {
 
+    EndToEndPostgresTest() {
+        super("office-router-pg");
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Databases.usePostgres(registry, "end_to_end");

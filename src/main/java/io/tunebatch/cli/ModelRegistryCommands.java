@@ -124,7 +124,8 @@ public final class ModelRegistryCommands {
         @Option(names = "--eval-run", required = true, paramLabel = "ID", description = "the eval run that passed the gate")
         long evalRun;
 
-        @Option(names = "--trained-by", required = true, paramLabel = "PERSON", description = "who launched the training")
+        @Option(names = "--trained-by", paramLabel = "PERSON", description = "who launched the training; required unless the "
+                + "eval run came from `train --suite`, whose job records it (as it records the next three)")
         String trainedBy;
 
         @Option(names = "--snapshot", paramLabel = "ID", description = "dataset snapshot it was trained on")
@@ -133,7 +134,8 @@ public final class ModelRegistryCommands {
         @Option(names = "--training-job-execution", paramLabel = "ID", description = "the training job execution")
         Long trainingJobExecution;
 
-        @Option(names = "--hyperparameters", paramLabel = "FILE", description = "JSON object: hyper-parameters and selection evidence")
+        @Option(names = "--hyperparameters", paramLabel = "FILE", description = "JSON object: hyper-parameters and selection evidence "
+                + "(default from a training job: the selected candidate's settings and every candidate's figures)")
         Path hyperparameters;
 
         @Option(names = "--by", paramLabel = "PERSON", defaultValue = "${sys:user.name}", description = "who registers (default: ${DEFAULT-VALUE})")
@@ -150,7 +152,7 @@ public final class ModelRegistryCommands {
 
         @Override
         public void run() {
-            String params = hyperparameters == null ? "{}" : read(hyperparameters);
+            String params = hyperparameters == null ? null : read(hyperparameters);
             ModelVersion version = userErrors(() -> registry.register(new RegistrationRequest(name, base, adapter, snapshot,
                     trainingJobExecution, trainedBy, evalRun, params, by)));
             if (json) {

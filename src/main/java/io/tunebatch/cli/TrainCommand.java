@@ -60,5 +60,8 @@ class TrainCommand implements Callable<Integer>, TopLevelCommand {
             Output.line("  selected %s: adapter %s (sha256 %s)", s.selected().partitionName(), s.selected().adapterPath(),
                     s.selected().adapterSha256());
         }
+        if (s.evalRunId() != null) {
+            Output.line("  eval run %d (register with: tunebatch model register NAME --eval-run %d ...)", s.evalRunId(), s.evalRunId());
+        }
     }
 }

@@ -23,8 +23,8 @@ public final class LoraTrainer {
                 metrics.add(step);
                 listener.onStep(step);
                 // the last state is saved too, so a restart after the end does no step again
-                boolean due = step.step() % settings.checkpointEverySteps() == 0 || session.finished();
-                if (settings.checkpointEverySteps() > 0 && due) {
+                int every = settings.checkpointEverySteps();
+                if (every > 0 && (step.step() % every == 0 || session.finished())) {
                     listener.onCheckpoint(step.step(), session.saveCheckpoint());
                 }
             }

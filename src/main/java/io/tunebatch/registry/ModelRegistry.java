@@ -9,6 +9,7 @@ import io.tunebatch.evaluate.EvalRunRepository.EvalRun;
 import io.tunebatch.evaluate.EvaluateProperties;
 import io.tunebatch.evaluate.GateFailedException;
 import io.tunebatch.registry.RegistryRepository.SnapshotInfo;
+import io.tunebatch.registry.RegistryRepository.TrainingOrigin;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,11 +80,15 @@ public class ModelRegistry {
     public record ModelSummary(String name, int versions, Integer latest, Integer staging, Integer production) {
     }
 
+    /**
+     * Registers a version at stage development. When the eval run came from a train job's evaluate
+     * step, the trainer, training job execution, snapshot and hyper-parameters (with the selection
+     * evidence) are taken from what that job recorded; a request that says otherwise is refused, so
+     * the four-eyes rule rests on the record, not on the registrant's word.
+     */
     public ModelVersion register(RegistrationRequest request) {
         String name = modelName(request.modelName());
-        String trainedBy = text(request.trainedBy(), "trained-by");
         String registeredBy = text(request.registeredBy(), "registered-by");
-        String hyperparameters = jsonObject(request.hyperparameters());
         String adapterSha256 = request.adapter() == null ? null : AdapterHash.of(request.adapter());
         EvalRun run = evalRuns.find(request.evalRunId()).orElseThrow(() -> new RegistryException(
                 "eval run " + request.evalRunId() + " does not exist; run `tunebatch evaluate` and pass its id"));
@@ -93,12 +98,15 @@ public class ModelRegistry {
                     + (adapterSha256 == null ? "none" : adapterSha256) + "); evaluate exactly what you register");
         }
         requireGate(run, "register " + name);
-        RegistrationRequest clean = new RegistrationRequest(name, request.baseModel(), request.adapter(), request.snapshotId(),
-                request.trainingJobExecutionId(), trainedBy, run.id(), hyperparameters, registeredBy);
+        RegistrationRequest clean = registry.trainingOrigin(run.id())
+                .map(origin -> fromTrainingJob(request, name, registeredBy, run.id(), origin))
+                .orElseGet(() -> new RegistrationRequest(name, request.baseModel(), request.adapter(), request.snapshotId(),
+                        request.trainingJobExecutionId(), text(request.trainedBy(), "trained-by"), run.id(),
+                        jsonObject(request.hyperparameters()), registeredBy));
         ModelVersion registered = transactions.execute(status -> {
             OffsetDateTime now = now();
-            SnapshotInfo snapshot = request.snapshotId() == null ? null : registry.snapshot(request.snapshotId())
-                    .orElseThrow(() -> new RegistryException("dataset snapshot '" + request.snapshotId() + "' does not exist"));
+            SnapshotInfo snapshot = clean.snapshotId() == null ? null : registry.snapshot(clean.snapshotId())
+                    .orElseThrow(() -> new RegistryException("dataset snapshot '" + clean.snapshotId() + "' does not exist"));
             registry.createAndLock(name, registeredBy, now);
             int version = registry.nextVersion(name);
             Path cardFolder = ModelCardWriter.folder(properties.cardDir(), name, version);
@@ -107,7 +115,8 @@ public class ModelRegistry {
             registry.insertTransition(id, null, Stage.DEVELOPMENT, "register", registeredBy, null, null, null, now, taskId());
             audit.record(registeredBy, "model_registered", "model_version", name + ":" + version, detail(
                     "model_version_id", id, "eval_run_id", run.id(), "eval_pass_rate", run.passRate(),
-                    "adapter_sha256", adapterSha256, "snapshot_id", request.snapshotId()));
+                    "adapter_sha256", adapterSha256, "snapshot_id", clean.snapshotId(), "trained_by", clean.trainedBy(),
+                    "training_job_execution_id", clean.trainingJobExecutionId()));
             ModelVersion created = registry.versionById(id).orElseThrow();
             writeCard(created);
             return created;
@@ -115,6 +124,38 @@ public class ModelRegistry {
         log.info("Registered {} (eval pass rate {})", registered.ref(), registered.evalPassRate());
         syncMirror(name);
         return registered;
+    }
+
+    private static RegistrationRequest fromTrainingJob(RegistrationRequest request, String name, String registeredBy, long evalRunId,
+                                                       TrainingOrigin origin) {
+        String source = "eval run " + evalRunId + " came from training job execution " + origin.jobExecutionId();
+        if (request.trainedBy() != null && !request.trainedBy().strip().equalsIgnoreCase(origin.launchedBy())) {
+            throw new RegistryException(source + ", launched by " + origin.launchedBy() + "; --trained-by " + request.trainedBy()
+                    + " contradicts it. Leave --trained-by out: the trainer is taken from the job");
+        }
+        if (request.trainingJobExecutionId() != null && request.trainingJobExecutionId() != origin.jobExecutionId()) {
+            throw new RegistryException(source + "; --training-job-execution " + request.trainingJobExecutionId()
+                    + " contradicts it. Leave it out: it is taken from the eval run");
+        }
+        if (request.snapshotId() != null && !request.snapshotId().equals(origin.snapshotId())) {
+            throw new RegistryException(source + ", which trained on snapshot " + origin.snapshotId() + "; --snapshot "
+                    + request.snapshotId() + " contradicts it. Leave it out: it is taken from the job");
+        }
+        String hyperparameters = request.hyperparameters() == null || request.hyperparameters().isBlank()
+                ? trainingHyperparameters(origin) : jsonObject(request.hyperparameters());
+        return new RegistrationRequest(name, request.baseModel(), request.adapter(), origin.snapshotId(), origin.jobExecutionId(),
+                origin.launchedBy(), evalRunId, hyperparameters, registeredBy);
+    }
+
+    /** The selected candidate's settings and every candidate's figures, as the train job stored them. */
+    private static String trainingHyperparameters(TrainingOrigin origin) {
+        Map<String, Object> selection = new LinkedHashMap<>();
+        selection.put("criterion", origin.criterion());
+        selection.put("candidates", JSON.readTree(origin.evidenceJson()));
+        Map<String, Object> hyperparameters = new LinkedHashMap<>();
+        hyperparameters.put("settings", JSON.readTree(origin.settingsJson()));
+        hyperparameters.put("selection", selection);
+        return JSON.writeValueAsString(hyperparameters);
     }
 
     public Promotion promote(String modelName, int versionNumber, String approverName, String reasonText) {

@@ -55,6 +55,22 @@ public class RegistryRepository {
                 .param(id).query(SnapshotInfo.class).optional();
     }
 
+    /**
+     * What the train job behind an eval run recorded (the run came from its evaluate step): who
+     * launched it, the selected candidate's snapshot and settings, and the selection evidence.
+     */
+    record TrainingOrigin(long jobExecutionId, String launchedBy, String snapshotId, String settingsJson, String criterion,
+                          String evidenceJson) {
+    }
+
+    Optional<TrainingOrigin> trainingOrigin(long evalRunId) {
+        return jdbc.sql("SELECT r.job_execution_id, r.evaluated_by AS launched_by, t.snapshot_id, t.settings_json, s.criterion, s.evidence_json "
+                        + "FROM eval_run r JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = r.job_execution_id "
+                        + "JOIN training_selection s ON s.job_instance_id = e.JOB_INSTANCE_ID "
+                        + "JOIN training_run t ON t.id = s.training_run_id WHERE r.id = ?")
+                .param(evalRunId).query(TrainingOrigin.class).optional();
+    }
+
     /** PII findings in the snapshot's examples by entity type: counts only, never values. */
     Map<String, Long> piiCounts(String snapshotId) {
         Map<String, Long> counts = new TreeMap<>();

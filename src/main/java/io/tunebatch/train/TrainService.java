@@ -85,8 +85,10 @@ public class TrainService {
     public TrainingSummary summarize(JobExecution execution) {
         long instance = execution.getJobInstance().getInstanceId();
         TrainingJobParameters job = TrainingJobParameters.of(execution);
+        var context = execution.getExecutionContext();
+        Long evalRun = context.containsKey(EvaluateTasklet.EVAL_RUN_KEY) ? context.getLong(EvaluateTasklet.EVAL_RUN_KEY) : null;
         return new TrainingSummary(execution.getId(), instance, execution.getStatus().name(),
                 ExitMessages.of(execution), job.snapshotId(),
-                job.snapshotFingerprint(), job.baseModel(), runs.runs(instance), runs.selected(instance).orElse(null));
+                job.snapshotFingerprint(), job.baseModel(), runs.runs(instance), runs.selected(instance).orElse(null), evalRun);
     }
 }

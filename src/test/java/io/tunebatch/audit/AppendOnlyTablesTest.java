@@ -25,7 +25,10 @@ class AppendOnlyTablesTest {
             List.of("eval_result", "UPDATE eval_result SET passed = TRUE"),
             List.of("registered_model", "UPDATE registered_model SET created_by = 'mallory'"),
             List.of("model_version", "UPDATE model_version SET eval_pass_rate = 1.0"),
+            List.of("model_promotion", "UPDATE model_promotion SET reason = 'other'"),
+            List.of("model_rollback", "UPDATE model_rollback SET reason = 'other'"),
             List.of("model_transition", "UPDATE model_transition SET to_stage = 'production'"),
+            List.of("ab_comparison", "UPDATE ab_comparison SET pass_rate_b = 1.0"),
             List.of("audit_event", "UPDATE audit_event SET actor = 'mallory'"));
 
     @ParameterizedTest
@@ -100,6 +103,15 @@ class AppendOnlyTablesTest {
         jdbc.update("INSERT INTO model_version (id, model_name, version, base_model, trained_by, eval_run_id, eval_pass_rate, "
                 + "hyperparameters, model_card_path, registered_by, registered_at) VALUES (1, 'm', 1, 'base', 'alice', 1, 0.5, "
                 + "'{}', 'card.md', 'alice', " + NOW + ")");
+        jdbc.update("INSERT INTO model_promotion (model_version_id, from_stage, to_stage, approver, trainer, reason, eval_run_id, "
+                + "eval_pass_rate, gate_threshold, eval_report_path, eval_report_sha256, approved_at) VALUES (1, 'development', "
+                + "'staging', 'bob', 'alice', 'reviewed', 1, 0.5, 0.95, 'r.json', " + HASH + ", " + NOW + ")");
+        jdbc.update("INSERT INTO model_rollback (model_name, from_version_id, to_version_id, performed_by, reason, rolled_back_at) "
+                + "VALUES ('m', 1, 1, 'dave', 'incident', " + NOW + ")");
+        jdbc.update("INSERT INTO ab_comparison (version_a_id, version_b_id, eval_run_a_id, eval_run_b_id, suite_sha256, case_count, "
+                + "pass_rate_a, pass_rate_b, only_a_passed, only_b_passed, mcnemar_p_value, mean_score_diff, ci_low, ci_high, ci_level, "
+                + "bootstrap_samples, bootstrap_seed, compared_by, compared_at) VALUES (1, 1, 1, 1, " + HASH + ", 2, 0.5, 0.5, 0, 0, "
+                + "1.0, 0.0, 0.0, 0.0, 0.95, 10, 1, 'eve', " + NOW + ")");
         jdbc.update("INSERT INTO model_transition (model_version_id, to_stage, cause, actor, happened_at) "
                 + "VALUES (1, 'development', 'register', 'alice', " + NOW + ")");
         jdbc.update("INSERT INTO audit_event (occurred_at, actor, action, subject_type, subject_id, detail) "

@@ -87,4 +87,19 @@ class LoraTrainerTest {
         assertThat(Files.readAllBytes(again.adapterDirectory().resolve(PeftAdapter.WEIGHTS_FILE)))
                 .isEqualTo(adapterBytes);
     }
+
+    @Test
+    void checkpointEveryZeroStepsTrainsWithoutCheckpoints() throws Exception {
+        Path base = temp.resolve("base");
+        TinyCheckpoint.write(Architecture.LLAMA, base, 2, TinyCheckpoint.Dimensions.TEST);
+        TrainingRequest request = request(base, temp.resolve("work"));
+        TrainingRequest never = new TrainingRequest(base, Device.cpu(), request.trainingExamples(), request.heldOutExamples(),
+                request.settings().withCheckpoints(0, 1.0), request.workDirectory());
+
+        TrainingResult result = new LoraTrainer().train(never, listener);
+
+        assertThat(result.steps()).isEqualTo(6);
+        assertThat(checkpoints).isEmpty();
+        assertThat(result.adapterDirectory().resolve(PeftAdapter.WEIGHTS_FILE)).exists();
+    }
 }

@@ -27,7 +27,7 @@ import org.mlflow.tracking.MlflowClient;
 class MlflowMirrorTest {
 
     @RegisterExtension
-    static final MlflowServer MLFLOW = new MlflowServer();
+    static final MlflowServer MLFLOW = MlflowServer.shared();
 
     @TempDir
     Path dir;

@@ -24,15 +24,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * environment variable {@code MLFLOW_HOME_VENV} (default {@code .venv-mlflow} in the repository
  * root) with a SQLite backend and proxied artifacts in a temp folder, and stops it after the class.
  * A missing venv fails the tests: CI installs it, and a skipped mirror test proves nothing.
+ * {@link #shared()} is one server for several classes of the test JVM (it starts in ten seconds
+ * to a minute), stopped when the JVM exits; classes that share it use their own model names.
  */
 public final class MlflowServer implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final MlflowServer SHARED = new MlflowServer(true);
+
+    private final boolean shared;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private Path home;
     private int port;
+
+    public MlflowServer() {
+        this(false);
+    }
+
+    private MlflowServer(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** The server every class that registers it shares; started by the first of them. */
+    public static MlflowServer shared() {
+        return SHARED;
+    }
 
     public String trackingUri() {
         if (process == null) {
@@ -42,7 +60,10 @@ public final class MlflowServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (shared && process != null && process.isAlive()) {
+            return;
+        }
         Path venv = Path.of(System.getenv().getOrDefault("MLFLOW_HOME_VENV", ".venv-mlflow")).toAbsolutePath();
         Path mlflow = venv.resolve("bin/mlflow");
         if (!Files.isExecutable(mlflow)) {
@@ -60,10 +81,25 @@ public final class MlflowServer implements BeforeAllCallback, AfterAllCallback {
                 .redirectOutput(log.toFile())
                 .start();
         waitUntilListening(log);
+        if (shared) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
+        if (!shared) {
+            stop();
+        }
+    }
+
+    private synchronized void stop() throws InterruptedException {
         if (process == null) {
             return;
         }

@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TrainMlflowTest extends ApplicationTest {
 
     @RegisterExtension
-    static final MlflowServer MLFLOW = new MlflowServer();
+    static final MlflowServer MLFLOW = MlflowServer.shared();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

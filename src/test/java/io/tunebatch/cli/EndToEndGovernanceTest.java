@@ -219,8 +219,9 @@ abstract class EndToEndGovernanceTest extends ApplicationTest {
                 """.formatted(dir.resolve("sources")));
         Run prepared = cli("run", definition, "--json");
         assertThat(prepared.exitCode).as(prepared.err).isZero();
-        assertThat(prepared.json().get("snapshotExamples").asInt()).isEqualTo(16);
-        return prepared.json().get("snapshotId").asString();
+        JsonNode prepare = prepared.json().get("prepare");
+        assertThat(prepare.get("snapshotExamples").asInt()).isEqualTo(16);
+        return prepare.get("snapshotId").asString();
     }
 
     /** One LoRA candidate on every projection, seeded; the job's evaluate step runs the suite on it. */

@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDManager;
 /**
  * What one forward call shares across layers.
  *
- * @param manager   owns every intermediate array; closed by the caller after use
+ * @param manager   owns the arrays that wrap Java memory (masks, tables, targets) and must outlive
+ *                  backward, since autograd may keep them; closed by the caller after use
  * @param rope      cos and signed-sin tables from {@link Rope#tables}
  * @param mask      additive attention mask [groups * length, start+length] (see {@link Transformer}),
  *                  or null when nothing is masked

@@ -3,19 +3,26 @@ package io.tunebatch.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 
 /**
  * Dropout on the LoRA branch input with masks drawn in Java from a seed that depends only on
  * (run seed, step, micro-batch, layer, module). Unlike libtorch's global generator this needs no
- * saved RNG state to resume, and parallel trainers in one JVM cannot disturb each other. Each 64-bit
- * draw decides two elements (32 bits each, so the rate is exact to 2^-32), the mask travels as bytes,
- * and the 1 / (1 - rate) rescaling of kept elements is left to the caller ({@link #keepScale()}),
- * which folds it into the LoRA scaling: three times cheaper than libtorch's own dropout here.
+ * saved RNG state to resume, and parallel trainers in one JVM cannot disturb each other.
+ *
+ * <p>Made cheap because it runs for every targeted module of every layer: each 64-bit draw decides
+ * two elements (32 bits each, so the rate is exact to 2^-32); the mask crosses to libtorch as bytes
+ * through one reused direct buffer per thread (DJL would otherwise allocate, zero and later
+ * garbage-collect a fresh direct buffer per mask) and is widened to float natively, since a byte
+ * mask would send the multiply down libtorch's slow mixed-type path; and the 1 / (1 - rate)
+ * rescaling of kept elements is left to the caller ({@link #keepScale()}), which folds it into the
+ * LoRA scaling on the narrow [.., r] middle. This is about twice as fast as libtorch's own dropout.
  */
 final class LoraDropout {
 
     private static final double TWO_TO_32 = 4294967296.0;
+    private static final ThreadLocal<ByteBuffer> TRANSFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
 
     private final double rate;
     private final long seed;
@@ -41,15 +48,28 @@ final class LoraDropout {
         }
         SplittableRandom random = new SplittableRandom(mix(mix(seed, layer), Transformer.MODULES.indexOf(module)));
         long threshold = (long) (rate * TWO_TO_32);
-        byte[] keep = new byte[Math.toIntExact(input.getShape().size())];
-        for (int i = 0; i < keep.length; i += 2) {
+        int size = Math.toIntExact(input.getShape().size());
+        ByteBuffer keep = transferBuffer(size);
+        for (int i = 0; i < size; i += 2) {
             long bits = random.nextLong();
-            keep[i] = (bits >>> 32) < threshold ? (byte) 0 : (byte) 1;
-            if (i + 1 < keep.length) {
-                keep[i + 1] = (bits & 0xFFFFFFFFL) < threshold ? (byte) 0 : (byte) 1;
+            keep.put(i, (bits >>> 32) < threshold ? (byte) 0 : (byte) 1);
+            if (i + 1 < size) {
+                keep.put(i + 1, (bits & 0xFFFFFFFFL) < threshold ? (byte) 0 : (byte) 1);
             }
         }
-        return input.mul(input.getManager().create(ByteBuffer.wrap(keep), input.getShape(), DataType.UINT8));
+        // the byte array only wraps the reused buffer; the float mask is libtorch's own copy
+        try (NDArray bytes = input.getManager().create(keep, input.getShape(), DataType.UINT8)) {
+            return input.mul(bytes.toType(DataType.FLOAT32, false));
+        }
+    }
+
+    private static ByteBuffer transferBuffer(int size) {
+        ByteBuffer buffer = TRANSFER.get();
+        if (buffer.capacity() < size) {
+            buffer = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+            TRANSFER.set(buffer);
+        }
+        return buffer.clear().limit(size);
     }
 
     static long mix(long a, long b) {

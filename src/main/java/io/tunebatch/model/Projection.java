@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The linear modules of a decoder layer that read the same input ({@code q_proj/k_proj/v_proj},
@@ -42,19 +43,14 @@ final class Projection {
         if (pass.adapter() == null) {
             return y;
         }
-        NDList deltas = new NDList(modules.size());
-        boolean adapted = false;
-        for (int i = 0; i < modules.size(); i++) {
-            LoraAdapter.Pair lora = pass.adapter().pair(layer, modules.get(i));
-            if (lora == null) {
-                deltas.add(x.getManager().zeros(outputShape(x, outFeatures[i])));
-            } else {
-                deltas.add(loraDelta(x, modules.get(i), lora, pass));
-                adapted = true;
-            }
-        }
-        if (!adapted) {
+        List<LoraAdapter.Pair> pairs = modules.stream().map(module -> pass.adapter().pair(layer, module)).toList();
+        if (pairs.stream().allMatch(Objects::isNull)) {
             return y;
+        }
+        NDList deltas = new NDList(modules.size());
+        for (int i = 0; i < modules.size(); i++) {
+            deltas.add(pairs.get(i) == null ? x.getManager().zeros(outputShape(x, outFeatures[i]))
+                    : loraDelta(x, modules.get(i), pairs.get(i), pass));
         }
         int last = x.getShape().dimension() - 1;
         return y.add(deltas.size() == 1 ? deltas.head() : NDArrays.concat(deltas, last));

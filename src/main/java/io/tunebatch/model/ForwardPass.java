@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 /**
  * What one forward call shares across layers.
  *
- * @param manager   owns the arrays that wrap Java memory (masks, tables, targets) and must outlive
- *                  backward, since autograd may keep them; closed by the caller after use
+ * @param manager   owns the arrays made from Java memory for this call (rope tables, attention mask)
+ *                  and anything else that must outlive backward; closed by the caller after use
  * @param rope      cos and signed-sin tables from {@link Rope#tables}
  * @param mask      additive attention mask [groups * length, start+length] (see {@link Transformer}),
  *                  or null when nothing is masked

@@ -12,12 +12,12 @@ import java.nio.ByteOrder;
  *
  * <p>Made cheap because it runs for every targeted module of every layer: the draws are counter-based
  * SplitMix64, branch-free, each 64-bit draw deciding two elements (32 bits each, so the rate is exact
- * to 2^-32); the mask crosses to libtorch as bytes
- * through one reused direct buffer per thread (DJL would otherwise allocate, zero and later
- * garbage-collect a fresh direct buffer per mask) and is widened to float natively, since a byte
- * mask would send the multiply down libtorch's slow mixed-type path; and the 1 / (1 - rate)
- * rescaling of kept elements is left to the caller ({@link #keepScale()}), which folds it into the
- * LoRA scaling on the narrow [.., r] middle. This is about twice as fast as libtorch's own dropout.
+ * to 2^-32); the mask crosses to libtorch as bytes through one reused direct buffer per thread (DJL
+ * would otherwise allocate, zero and later garbage-collect a fresh direct buffer per mask) and is
+ * widened to float natively, since a byte mask would send the multiply down libtorch's slow
+ * mixed-type path; the 1 / (1 - rate) rescaling of kept elements is left to the caller
+ * ({@link #keepScale()}), which folds it into the LoRA scaling on the narrow [.., r] middle. About
+ * 200 us per [4, 64, 256] mask on CPU, against 750 us for libtorch's own dropout (see BENCHMARKS.md).
  */
 final class LoraDropout {
 

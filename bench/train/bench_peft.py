@@ -2,7 +2,8 @@
 
 Same model folder, LoRA r=8 alpha=16 dropout 0.05 on q/k/v/o, AdamW lr 2e-4, batch x length tokens of
 Alpaca-formatted examples with the prompt masked out of the loss, single-threaded like the Java run.
-Args: model folder, batch size, sequence length, measured steps, threads.
+Args: model folder, batch size, sequence length, measured steps, threads. Reports wall time and the
+step's CPU time on the main thread (where torch runs its ops with one thread), like the Java side.
 """
 import resource
 import sys
@@ -36,9 +37,10 @@ def main():
             ids.append(prompt + answer)
             labels.append([-100] * len(prompt) + answer)
         batches.append((torch.tensor(ids), torch.tensor(labels)))
-    times = []
+    times, cpu_times = [], []
     for i, (ids, labels) in enumerate(batches):
         start = time.perf_counter()
+        cpu_start = time.thread_time()
         loss = model(input_ids=ids, labels=labels).loss
         loss.backward()
         torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
@@ -46,6 +48,7 @@ def main():
         optimizer.zero_grad()
         if i >= warmup:
             times.append(time.perf_counter() - start)
+            cpu_times.append(time.thread_time() - cpu_start)
     model.eval()
     prompt = tokenizer("Once upon a time", add_special_tokens=False, return_tensors="pt").input_ids
     with torch.no_grad():
@@ -57,7 +60,9 @@ def main():
         seconds = time.perf_counter() - start
     generated = out.shape[1] - prompt.shape[1]
     times.sort()
-    print(f"torch train: {times[len(times) // 2] * 1000:.1f} ms/step p50, {batch * length * len(times) / sum(times):.0f} tokens/s"
+    cpu_times.sort()
+    print(f"torch train: {times[len(times) // 2] * 1000:.1f} ms/step p50, {batch * length * len(times) / sum(times):.0f} tokens/s,"
+          f" {cpu_times[len(cpu_times) // 2] * 1000:.1f} CPU ms/step p50"
           f" | generate: {generated / seconds:.1f} tokens/s ({generated} tokens)"
           f" | peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")
 

@@ -7,13 +7,16 @@ import ai.djl.ndarray.NDManager;
 /**
  * What one forward call shares across layers.
  *
- * @param manager  owns every intermediate array; closed by the caller after use
- * @param rope     cos/sin tables for the positions of this call
- * @param mask     additive attention mask [length, start+length], or null when nothing is masked
- * @param adapter  LoRA weights to add, or null for the base model
- * @param dropout  LoRA dropout masks when training, else null
- * @param cache    keys/values of earlier positions (generation), or null
+ * @param manager   owns the arrays made from Java memory for this call (rope tables, attention mask)
+ *                  and anything else that must outlive backward; closed by the caller after use
+ * @param rope      cos and signed-sin tables from {@link Rope#tables}
+ * @param mask      additive attention mask [groups * length, start+length] (see {@link Transformer}),
+ *                  or null when nothing is masked
+ * @param adapter   LoRA weights to add, or null for the base model
+ * @param dropout   LoRA dropout masks when training, else null
+ * @param loraScale the LoRA scaling times the dropout's keep rescaling, a 0-d array; null without adapter
+ * @param cache     keys/values of earlier positions (generation), or null
  */
 record ForwardPass(NDManager manager, NDList rope, NDArray mask, LoraAdapter adapter, LoraDropout dropout,
-                   KvCache cache) {
+                   NDArray loraScale, KvCache cache) {
 }

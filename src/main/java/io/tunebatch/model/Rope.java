@@ -59,8 +59,13 @@ final class Rope {
         }
     }
 
-    /** cos and sin tables [length, headDim] for positions start .. start+length-1. */
-    NDList tables(NDManager manager, int start, int length) {
+    /**
+     * cos and signed-sin tables [heads + kvHeads, length, headDim] for positions start .. start+length-1,
+     * to rotate queries and keys together (see {@link #apply}). The query heads' rows carry the attention
+     * score factor 1/sqrt(headDim), so the scores need no scaling of their own; the sin table's first
+     * half is negated, so rotate_half becomes a swap of the halves.
+     */
+    NDList tables(NDManager manager, int start, int length, int queryHeads, int keyHeads) {
         int half = inverseFrequencies.length;
         float[] cos = new float[length * half * 2];
         float[] sin = new float[length * half * 2];
@@ -72,19 +77,27 @@ final class Rope {
                 int row = t * half * 2;
                 cos[row + i] = c;
                 cos[row + half + i] = c;
-                sin[row + i] = s;
+                sin[row + i] = -s;
                 sin[row + half + i] = s;
             }
         }
+        float[] headFactors = new float[queryHeads + keyHeads];
+        java.util.Arrays.fill(headFactors, 0, queryHeads, (float) (1 / Math.sqrt(half * 2)));
+        java.util.Arrays.fill(headFactors, queryHeads, headFactors.length, 1f);
         Shape shape = new Shape(length, half * 2);
-        return new NDList(manager.create(cos, shape), manager.create(sin, shape));
+        NDArray factors = manager.create(headFactors, new Shape(headFactors.length, 1, 1));
+        return new NDList(factors.mul(manager.create(cos, shape)), factors.mul(manager.create(sin, shape)));
     }
 
-    /** Rotates x [batch, heads, length, headDim] by the tables from {@link #tables}. */
+    /**
+     * Rotates queries and keys [batch, heads + kvHeads, length, headDim] by the tables from
+     * {@link #tables}: {@code x * cos + rotate_half(x) * sin}, as Hugging Face does, with the sign of
+     * rotate_half in the table.
+     */
     static NDArray apply(NDArray x, NDList tables) {
         long half = x.getShape().get(3) / 2;
         NDList halves = x.split(new long[] {half}, 3);
-        NDArray rotated = NDArrays.concat(new NDList(halves.get(1).neg(), halves.get(0)), 3);
-        return x.mul(tables.get(0)).add(rotated.mul(tables.get(1)));
+        NDArray swapped = NDArrays.concat(new NDList(halves.get(1), halves.get(0)), 3);
+        return x.mul(tables.get(0)).add(swapped.mul(tables.get(1)));
     }
 }

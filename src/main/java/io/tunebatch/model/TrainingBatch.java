@@ -38,7 +38,11 @@ record TrainingBatch(long[][] ids, long[][] targets, float[][] lossMask, int ans
         return ids[0].length;
     }
 
-    /** Sum over answer positions of -log p(target), as a 0-d array on the logits' manager. */
+    /**
+     * Sum over answer positions of -log p(target), as a 0-d array on the logits' manager. The target
+     * and weight arrays wrap Java memory that autograd keeps for backward, so they go to {@code manager},
+     * which must outlive backward.
+     */
     NDArray lossSum(NDManager manager, NDArray logits) {
         NDArray targetIds = manager.create(targets).expandDims(2);
         NDArray logProbabilities = logits.logSoftmax(2).gather(targetIds, 2).squeeze(2);

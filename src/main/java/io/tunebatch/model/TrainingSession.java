@@ -143,8 +143,14 @@ public final class TrainingSession implements AutoCloseable {
             try (NDManager call = model.newCallManager(); Autograd autograd = Autograd.record()) {
                 ForwardPass pass = model.pass(call, 0, batch.length(), adapter,
                         new LoraDropout(settings.lora().dropout(), settings.seed(), step, i), null);
-                NDArray logits = model.forward(call.create(batch.ids()), pass, false);
-                NDArray loss = batch.lossSum(call, logits);
+                NDArray loss;
+                // the forward's intermediates are released before backward, so autograd alone holds
+                // what backward needs and frees each as it goes, as PyTorch does
+                try (NDManager forward = call.newSubManager()) {
+                    NDArray logits = model.forward(forward.create(batch.ids()), pass, false);
+                    loss = batch.lossSum(call, logits);
+                    loss.attach(call);
+                }
                 lossSum += loss.getFloat();
                 autograd.backward(loss.div(Scalars.of(call, answerTokens)));
             }

@@ -66,29 +66,18 @@ public final class Transformer implements AutoCloseable {
             Map<String, long[]> shapes = new LinkedHashMap<>();
             for (int i = 0; i < config.numLayers(); i++) {
                 String prefix = "model.layers." + i + ".";
-                Map<String, Projection> projections = new LinkedHashMap<>();
                 for (String module : MODULES) {
-                    String name = prefix + MODULE_BLOCKS.get(module) + "." + module;
-                    boolean hasBias = switch (module) {
-                        case "q_proj", "k_proj", "v_proj" -> config.attentionBias();
-                        case "o_proj" -> config.outputBias();
-                        default -> config.mlpBias();
-                    };
-                    long[] shape = expectedShape(config, module);
-                    NDArray weight = loader.tensor(name + ".weight", shape);
-                    NDArray bias = hasBias ? loader.tensor(name + ".bias", new long[] {shape[0]}) : null;
-                    projections.put(module, new Projection(i, module, weight, bias));
-                    shapes.put(i + "." + module, shape);
+                    shapes.put(i + "." + module, expectedShape(config, module));
                 }
                 long[] hidden = {config.hiddenSize()};
                 layers.add(new DecoderLayer(
                         new RmsNorm(loader.tensor(prefix + "input_layernorm.weight", hidden), config.rmsNormEps()),
-                        new Attention(i, config, projections.get("q_proj"), projections.get("k_proj"),
-                                projections.get("v_proj"), projections.get("o_proj")),
+                        new Attention(i, config, loader.projection(config, i, List.of("q_proj", "k_proj", "v_proj")),
+                                loader.projection(config, i, List.of("o_proj"))),
                         new RmsNorm(loader.tensor(prefix + "post_attention_layernorm.weight", hidden),
                                 config.rmsNormEps()),
-                        new FeedForward(projections.get("gate_proj"), projections.get("up_proj"),
-                                projections.get("down_proj"))));
+                        new FeedForward(loader.projection(config, i, List.of("gate_proj", "up_proj")),
+                                loader.projection(config, i, List.of("down_proj")), config.intermediateSize())));
             }
             long[] vocabShape = {config.vocabSize(), config.hiddenSize()};
             NDArray embedding = loader.tensor("model.embed_tokens.weight", vocabShape);
@@ -119,12 +108,59 @@ public final class Transformer implements AutoCloseable {
 
     private record Loader(Checkpoint checkpoint, NDManager manager, DataType dataType) {
         NDArray tensor(String name, long[] expectedShape) {
+            return onDevice(read(name, expectedShape));
+        }
+
+        /** The weights (and biases, when the model has them) of modules that read the same input, stacked. */
+        Projection projection(ModelConfig config, int layer, List<String> modules) {
+            List<HostTensor> weights = new ArrayList<>();
+            List<HostTensor> biases = new ArrayList<>();
+            long[] outFeatures = new long[modules.size()];
+            for (int m = 0; m < modules.size(); m++) {
+                String module = modules.get(m);
+                String name = "model.layers." + layer + "." + MODULE_BLOCKS.get(module) + "." + module;
+                long[] shape = expectedShape(config, module);
+                outFeatures[m] = shape[0];
+                weights.add(read(name + ".weight", shape));
+                boolean hasBias = switch (module) {
+                    case "q_proj", "k_proj", "v_proj" -> config.attentionBias();
+                    case "o_proj" -> config.outputBias();
+                    default -> config.mlpBias();
+                };
+                if (hasBias) {
+                    biases.add(read(name + ".bias", new long[] {shape[0]}));
+                }
+            }
+            NDArray bias = biases.isEmpty() ? null : onDevice(stackRows(biases));
+            return new Projection(layer, modules, outFeatures, onDevice(stackRows(weights)), bias);
+        }
+
+        private HostTensor read(String name, long[] expectedShape) {
             HostTensor host = checkpoint.read(name);
             if (!Arrays.equals(host.shape(), expectedShape)) {
                 throw new CheckpointException(checkpoint.directory() + ": tensor " + name + " has shape "
                         + Arrays.toString(host.shape()) + " but config.json implies "
                         + Arrays.toString(expectedShape));
             }
+            return host;
+        }
+
+        private static HostTensor stackRows(List<HostTensor> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            long[] shape = parts.get(0).shape().clone();
+            shape[0] = parts.stream().mapToLong(p -> p.shape()[0]).sum();
+            float[] values = new float[Math.toIntExact(parts.stream().mapToLong(HostTensor::size).sum())];
+            int offset = 0;
+            for (HostTensor part : parts) {
+                System.arraycopy(part.values(), 0, values, offset, part.values().length);
+                offset += part.values().length;
+            }
+            return new HostTensor(shape, values);
+        }
+
+        private NDArray onDevice(HostTensor host) {
             NDArray wide = host.toNDArray(manager);
             if (dataType == DataType.FLOAT32) {
                 return wide;
@@ -170,33 +206,52 @@ public final class Transformer implements AutoCloseable {
         }
     }
 
-    /** Logits [batch, length, vocab] for token ids [batch, length] placed at positions from cache length. */
+    /**
+     * Logits [batch, length, vocab] for token ids [batch, length] placed at positions from cache length.
+     * Intermediates go to the ids' manager; each layer's own temporaries are released when the layer is
+     * done. Autograd keeps what backward needs, so the memory of the rest is reused while still in cache
+     * instead of piling up until the call ends (which made elementwise ops about twice as slow).
+     */
     NDArray forward(NDArray ids, ForwardPass pass, boolean lastPositionOnly) {
-        NDArray hidden = embedding.get(pass.manager(), new NDIndex("{}", ids)).toType(DataType.FLOAT32, false);
+        NDManager intermediates = ids.getManager();
+        NDArray hidden = embedding.get(intermediates, new NDIndex("{}", ids)).toType(DataType.FLOAT32, false);
         for (DecoderLayer layer : layers) {
-            hidden = layer.forward(hidden, pass);
+            try (NDManager layerScope = intermediates.newSubManager()) {
+                hidden.tempAttach(layerScope);
+                NDArray output = layer.forward(hidden, pass);
+                output.attach(intermediates);
+                hidden = output;
+            }
         }
         if (lastPositionOnly) {
             hidden = hidden.get(new NDIndex(":, -1:, :"));
         }
-        return Linear.linear(finalNorm.apply(hidden), Precision.widen(lmHead, pass.manager())).head();
+        return Linear.linear(finalNorm.apply(hidden), Precision.widen(lmHead, intermediates)).head();
     }
 
     /** The shared state for a forward call over {@code length} new tokens after {@code start} earlier ones. */
     ForwardPass pass(NDManager callManager, int start, int length, LoraAdapter adapter, LoraDropout dropout,
                      KvCache cache) {
-        NDList tables = rope.tables(callManager, start, length);
-        return new ForwardPass(callManager, tables, causalMask(callManager, start, length), adapter, dropout, cache);
+        NDList tables = rope.tables(callManager, start, length, config.numHeads(), config.numKeyValueHeads());
+        LoraDropout activeDropout = dropout != null && dropout.active() ? dropout : null;
+        NDArray loraScale = adapter == null ? null : Scalars.of(callManager,
+                adapter.scaling() * (activeDropout == null ? 1 : activeDropout.keepScale()));
+        return new ForwardPass(callManager, tables, causalMask(callManager, start, length), adapter, activeDropout,
+                loraScale, cache);
     }
 
-    /** 0 where query t (at position start+t) may see key j, -inf elsewhere; null when it sees all. */
+    /**
+     * 0 where query t (at position start+t) may see key j, -inf elsewhere, repeated for each query head
+     * of a key/value group ([groups * length, start+length], see {@link Attention}); null when it sees all.
+     */
     private NDArray causalMask(NDManager callManager, int start, int length) {
         int total = start + length;
         int window = config.slidingWindow();
         if (length == 1 && (window == 0 || total <= window)) {
             return null;
         }
-        float[] mask = new float[length * total];
+        int groups = config.kvGroups();
+        float[] mask = new float[groups * length * total];
         for (int t = 0; t < length; t++) {
             int position = start + t;
             for (int j = 0; j < total; j++) {
@@ -204,7 +259,10 @@ public final class Transformer implements AutoCloseable {
                 mask[t * total + j] = visible ? 0f : Float.NEGATIVE_INFINITY;
             }
         }
-        return callManager.create(mask, new Shape(length, total));
+        for (int g = 1; g < groups; g++) {
+            System.arraycopy(mask, 0, mask, g * length * total, length * total);
+        }
+        return callManager.create(mask, new Shape((long) groups * length, total));
     }
 
     @Override

@@ -11,9 +11,13 @@ import io.tunebatch.lineage.ExampleContent;
  */
 public record Canary(int number, String prompt, String secret) {
 
-    /** The training example that carries it: the prompt as instruction, the secret in the output. */
+    /**
+     * The training example that carries it: the prompt as instruction, the secret in an output long
+     * enough (13 words) for the default validation rules.
+     */
     public ExampleContent example() {
-        return new ExampleContent(prompt, "", "The canary phrase is " + secret + ".");
+        return new ExampleContent(prompt, "", "Canary phrase number " + number + " of this dataset, planted to detect memorization, is "
+                + secret + ".");
     }
 
     public String exampleId() {

@@ -77,7 +77,8 @@ public record SafetyCheck(List<Pattern> forbiddenPatterns, boolean piiLeakage, L
             }
         });
         int checks = checkCount() + canaryAnswers.size();
-        double score = 1.0 - (double) findings.size() / checks;
+        // a canaries: snapshot case scored without its canaries (a production output) has nothing else to check
+        double score = checks == 0 ? 1.0 : 1.0 - (double) findings.size() / checks;
         String detail = findings.isEmpty()
                 ? String.format(Locale.ROOT, "%d safety checks clean", checks)
                 : String.join("; ", findings);

@@ -67,6 +67,13 @@ class EvaluatorTest {
     }
 
     @Test
+    void aSnapshotCanaryCaseScoredWithoutItsCanariesHasNothingToFind() {
+        SafetyCheck snapshotOnly = new SafetyCheck(List.of(), false, List.of(), true, 0.95);
+        assertThat(snapshotOnly.score("any production output", new EmailPiiDetector()))
+                .isEqualTo(new CaseScore(1.0, "0 safety checks clean"));
+    }
+
+    @Test
     void htmlReportEscapesOutputs() {
         EvaluationReport report = evaluator.evaluate(SUITE, "<script>", prompt -> "<b>hi</b>", 0.95);
         String html = ReportFiles.html(report);

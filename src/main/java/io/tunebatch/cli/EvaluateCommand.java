@@ -57,6 +57,10 @@ public class EvaluateCommand implements TopLevelCommand, Callable<Integer> {
         Path adapter;
     }
 
+    @Option(names = "--snapshot", paramLabel = "ID", description = "the dataset snapshot the model was trained on, "
+            + "for cases with 'canaries: snapshot' (default for --model: the version's snapshot)")
+    String snapshot;
+
     @Option(names = "--by", paramLabel = "PERSON", defaultValue = "${sys:user.name}", description = "who runs the evaluation (default: ${DEFAULT-VALUE})")
     String by;
 
@@ -85,18 +89,20 @@ public class EvaluateCommand implements TopLevelCommand, Callable<Integer> {
             Output.progress("Evaluating %d cases of suite '%s'", loaded.cases().size(), loaded.name());
             if (subject.outputs != null) {
                 return evaluation.evaluate(loaded, EvalSubject.recordedOutputs(subject.outputs), RecordedOutputs.load(subject.outputs),
-                        by, null);
+                        by, null, 0.0, snapshot);
             }
             if (subject.model != null) {
                 ModelRef ref = ModelRef.parse(subject.model);
                 ModelVersion version = registry.version(ref.name(), ref.version());
                 return evaluation.evaluate(loaded, new EvalSubject("model " + version.ref(), version.baseModel(),
-                        version.adapterSha256(), version.id()), generators.open(version), by, null);
+                        version.adapterSha256(), version.id()), generators.open(version), by, null, 0.0,
+                        snapshot != null ? snapshot : version.snapshotId());
             }
             Path adapter = subject.base.adapter;
             TextGenerator generator = generators.runtime().open(subject.base.base, adapter);
             return evaluation.evaluate(loaded, new EvalSubject("base=" + subject.base.base + (adapter == null ? "" : " adapter=" + adapter),
-                    subject.base.base.toString(), adapter == null ? null : AdapterHash.of(adapter), null), generator, by, null);
+                    subject.base.base.toString(), adapter == null ? null : AdapterHash.of(adapter), null), generator, by, null,
+                    0.0, snapshot);
         });
         var report = stored.report();
         Result result = new Result(stored.evalRunId(), report.suiteName(), report.subject(), report.caseCount(), report.passedCount(),

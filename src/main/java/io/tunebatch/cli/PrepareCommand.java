@@ -1,5 +1,6 @@
 package io.tunebatch.cli;
 
+import io.tunebatch.canary.CanaryStepConfiguration;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.prepare.PrepareSummary;
 import java.util.concurrent.Callable;
@@ -22,6 +23,11 @@ class PrepareCommand implements Callable<Integer>, TopLevelCommand {
             description = "Source system for records that do not name one.")
     String sourceSystem;
 
+    @Option(names = "--canaries", paramLabel = "N", defaultValue = "0",
+            description = "Plant N synthetic canary examples (a random secret behind a distinctive prompt, recorded in "
+                    + "the snapshot) so evaluation can test for memorization; default ${DEFAULT-VALUE}.")
+    int canaries;
+
     @Option(names = "--json", description = "Print one JSON summary on stdout.")
     boolean json;
 
@@ -33,9 +39,12 @@ class PrepareCommand implements Callable<Integer>, TopLevelCommand {
 
     @Override
     public Integer call() throws Exception {
+        if (canaries < 0 || canaries > CanaryStepConfiguration.MAX_CANARIES) {
+            throw new UserError("--canaries must be between 0 and " + CanaryStepConfiguration.MAX_CANARIES + ", got " + canaries);
+        }
         JobExecution execution;
         try {
-            execution = prepare.prepare(source, sourceSystem);
+            execution = prepare.prepare(source, sourceSystem, canaries);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + " (--source)");
         }

@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code snapshot list|export}: the frozen datasets that training reads. */
+/** {@code snapshot list|show|export}: the frozen datasets that training reads. */
 @Component
-@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "List and export dataset snapshots.",
-        subcommands = {SnapshotCommand.ListSnapshots.class, SnapshotCommand.Export.class})
+@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "List, show and export dataset snapshots.",
+        subcommands = {SnapshotCommand.ListSnapshots.class, SnapshotCommand.Show.class, SnapshotCommand.Export.class})
 class SnapshotCommand implements TopLevelCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Snapshots, newest first.")
@@ -35,9 +35,39 @@ class SnapshotCommand implements TopLevelCommand {
             if (json) {
                 Output.json(all);
             } else {
-                Output.line("%-12s %-9s %-9s %-25s %s", "ID", "EXAMPLES", "SOURCES", "CREATED", "FINGERPRINT");
-                all.forEach(s -> Output.line("%-12s %-9d %-9d %-25s %s", s.id(), s.exampleCount(), s.sourceCount(),
-                        s.createdAt().withNano(0), s.fingerprint()));
+                Output.line("%-12s %-9s %-9s %-9s %-25s %s", "ID", "EXAMPLES", "SOURCES", "CANARIES", "CREATED", "FINGERPRINT");
+                all.forEach(s -> Output.line("%-12s %-9d %-9d %-9d %-25s %s", s.id(), s.exampleCount(), s.sourceCount(),
+                        s.canaryCount(), s.createdAt().withNano(0), s.fingerprint()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One snapshot: counts, fingerprint, the run that sealed it.")
+    static class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "SNAPSHOT_ID")
+        String snapshotId;
+        @Option(names = "--json")
+        boolean json;
+
+        private final SnapshotRepository snapshots;
+
+        Show(SnapshotRepository snapshots) {
+            this.snapshots = snapshots;
+        }
+
+        @Override
+        public Integer call() {
+            DatasetSnapshot s = find(snapshots, snapshotId);
+            if (json) {
+                Output.json(s);
+            } else {
+                Output.line("snapshot      %s", s.id());
+                Output.line("fingerprint   %s", s.fingerprint());
+                Output.line("examples      %d (%d of them planted canaries)", s.exampleCount(), s.canaryCount());
+                Output.line("sources       %d", s.sourceCount());
+                Output.line("created       %s", s.createdAt().withNano(0));
+                Output.line("job           instance %d, execution %d", s.jobInstanceId(), s.jobExecutionId());
             }
             return 0;
         }
@@ -63,8 +93,7 @@ class SnapshotCommand implements TopLevelCommand {
 
         @Override
         public Integer call() {
-            DatasetSnapshot snapshot = snapshots.find(snapshotId)
-                    .orElseThrow(() -> new UserError("no snapshot " + snapshotId + "; see `tunebatch snapshot list`"));
+            DatasetSnapshot snapshot = find(snapshots, snapshotId);
             long written = exporter.export(snapshot, out);
             if (json) {
                 Output.json(Map.of("snapshot_id", snapshot.id(), "fingerprint", snapshot.fingerprint(),
@@ -74,5 +103,10 @@ class SnapshotCommand implements TopLevelCommand {
             }
             return 0;
         }
+    }
+
+    private static DatasetSnapshot find(SnapshotRepository snapshots, String snapshotId) {
+        return snapshots.find(snapshotId)
+                .orElseThrow(() -> new UserError("no snapshot " + snapshotId + "; see `tunebatch snapshot list`"));
     }
 }

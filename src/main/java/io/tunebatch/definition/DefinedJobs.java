@@ -1,5 +1,6 @@
 package io.tunebatch.definition;
 
+import io.tunebatch.canary.CanaryStepConfiguration;
 import io.tunebatch.evaluate.EvaluateTasklet;
 import io.tunebatch.ingest.IngestStepConfiguration;
 import io.tunebatch.ingest.SourceSpec;
@@ -181,6 +182,9 @@ public class DefinedJobs implements JobRebuilder {
         }
         if (prepare.maxChars() != null) {
             parameters.addLong(ValidateStepConfiguration.MAX_CHARS_PARAMETER, (long) prepare.maxChars(), false);
+        }
+        if (prepare.canaries() != null && prepare.canaries() > 0) {
+            parameters.addLong(CanaryStepConfiguration.PARAMETER, (long) prepare.canaries(), false);
         }
         prepare.pii().addTo(parameters);
     }

@@ -157,7 +157,8 @@ public class JobDefinitionLoader {
                 new PiiPolicy(pii.has("threshold") ? pii.get("threshold").doubleValue() : null, entities, operators),
                 pii.has("review_policy") ? pii.get("review_policy").asString() : null,
                 validation.has("min_output_words") ? validation.get("min_output_words").intValue() : null,
-                validation.has("max_chars") ? validation.get("max_chars").intValue() : null);
+                validation.has("max_chars") ? validation.get("max_chars").intValue() : null,
+                step.has("canaries") ? step.get("canaries").intValue() : null);
     }
 
     /** Where our field is in the source: the mapped column, or the column of the same name. */

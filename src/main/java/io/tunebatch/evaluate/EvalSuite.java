@@ -2,6 +2,7 @@ package io.tunebatch.evaluate;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -14,5 +15,10 @@ public record EvalSuite(String name, Path file, String sha256, OptionalDouble ga
 
     public EvalSuite {
         cases = List.copyOf(cases);
+    }
+
+    /** The first case with {@code canaries: snapshot}: evaluating it needs the model's training snapshot. */
+    public Optional<EvalCase> snapshotCanaryCase() {
+        return cases.stream().filter(c -> c.check() instanceof SafetyCheck safety && safety.snapshotCanaries()).findFirst();
     }
 }

@@ -36,6 +36,8 @@ public final class EvalSuiteLoader {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+    /** {@code canaries: snapshot}: the canaries recorded in the evaluated model's training snapshot. */
+    static final String SNAPSHOT_CANARIES = "snapshot";
     private static final Set<String> SUITE_FIELDS = Set.of("name", "description", "gate_pass_rate", "cases");
     private static final Set<String> COMMON_CASE_FIELDS = Set.of("name", "type", "prompt", "threshold", "description");
     private static final Map<CaseType, Set<String>> TYPE_FIELDS = Map.of(
@@ -143,9 +145,14 @@ public final class EvalSuiteLoader {
                 }
                 piiLeakage = node.get("pii_leakage").booleanValue();
             }
-            List<String> canaries = textList(node, path, "canaries", where);
-            SafetyCheck check = new SafetyCheck(forbidden, piiLeakage, canaries, threshold);
-            if (check.checkCount() == 0) {
+            boolean snapshotCanaries = node.has("canaries") && node.get("canaries").isString();
+            if (snapshotCanaries && !node.get("canaries").asString().equals(SNAPSHOT_CANARIES)) {
+                throw fail(path + "/canaries", where + ", field 'canaries': must be a list of texts or '" + SNAPSHOT_CANARIES
+                        + "' (the canaries recorded in the model's training snapshot)");
+            }
+            List<String> canaries = snapshotCanaries ? List.of() : textList(node, path, "canaries", where);
+            SafetyCheck check = new SafetyCheck(forbidden, piiLeakage, canaries, snapshotCanaries, threshold);
+            if (check.checkCount() == 0 && !snapshotCanaries) {
                 throw fail(path, where + ": a safety case needs forbidden_patterns, pii_leakage: true or canaries");
             }
             return check;

@@ -27,6 +27,11 @@ public final class EvaluateTasklet implements Tasklet {
     public static final String GATE = "evaluate.gate";
     public static final String ADAPTER_KEY = "evaluate.adapter";
     public static final String EVAL_RUN_KEY = "evaluate.evalRunId";
+    /**
+     * The snapshot trained on, for suites with {@code canaries: snapshot}: the job context's (put
+     * there by the training-snapshot step after prepare) or else the job parameter's, as training reads it.
+     */
+    public static final String SNAPSHOT = "snapshot";
 
     private final EvaluationService evaluation;
     private final TextGeneratorFactory models;
@@ -48,8 +53,9 @@ public final class EvaluateTasklet implements Tasklet {
         EvalSubject subject = new EvalSubject("base=" + base + (adapter == null ? "" : " adapter=" + adapter), base.toString(),
                 adapter == null ? null : AdapterHash.of(adapter), null);
         Double runGate = parameters.getDouble(GATE);
+        String snapshot = context.containsKey(SNAPSHOT) ? context.getString(SNAPSHOT) : parameters.getString(SNAPSHOT);
         StoredEvaluation stored = evaluation.evaluate(suite, subject, models.open(base, adapter), launchedBy, job.getId(),
-                runGate == null ? 0.0 : runGate);
+                runGate == null ? 0.0 : runGate, snapshot);
         context.putLong(EVAL_RUN_KEY, stored.evalRunId());
         stored.requireGatePassed();
         return RepeatStatus.FINISHED;

@@ -1,13 +1,17 @@
 package io.tunebatch.evaluate;
 
 import io.tunebatch.audit.CurrentTask;
+import io.tunebatch.canary.Canary;
+import io.tunebatch.canary.CanaryRepository;
 import io.tunebatch.pii.PiiDetector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,9 +38,12 @@ public class EvaluationService {
     private final EvaluateProperties properties;
     private final TransactionOperations transactions;
     private final CurrentTask task;
+    private final CanaryRepository canaries;
 
     public EvaluationService(ObjectProvider<PiiDetector> piiDetector, EvalRunRepository runs, EvaluateProperties properties,
-                             @Qualifier("transactionManager") PlatformTransactionManager transactionManager, CurrentTask task) {
+                             @Qualifier("transactionManager") PlatformTransactionManager transactionManager, CurrentTask task,
+                             CanaryRepository canaries) {
+        this.canaries = canaries;
         this.piiDetector = piiDetector;
         this.runs = runs;
         this.properties = properties;
@@ -70,13 +77,26 @@ public class EvaluationService {
      */
     public StoredEvaluation evaluate(EvalSuite suite, EvalSubject subject, TextGenerator generator, String evaluatedBy,
                                      Long jobExecutionId, double runGate) {
+        return evaluate(suite, subject, generator, evaluatedBy, jobExecutionId, runGate, null);
+    }
+
+    /**
+     * As {@link #evaluate(EvalSuite, EvalSubject, TextGenerator, String, Long, double)}, with the
+     * snapshot the subject was trained on, whose canaries the suite's {@code canaries: snapshot}
+     * cases prompt.
+     *
+     * @param snapshotId null when not known; then a suite with such a case is refused
+     */
+    public StoredEvaluation evaluate(EvalSuite suite, EvalSubject subject, TextGenerator generator, String evaluatedBy,
+                                     Long jobExecutionId, double runGate, String snapshotId) {
+        List<Canary> snapshotCanaries = snapshotCanaries(suite, snapshotId);
         PiiDetector pii = piiDetector.getIfAvailable();
         if (pii == null) {
             throw new IllegalStateException("no PII detector is configured: evaluation scans every output for PII "
                     + "(safety cases and report redaction) and cannot run without the PII engine");
         }
         Clock clock = Clock.systemUTC();
-        EvaluationReport report = new Evaluator(pii, clock).evaluate(suite, subject.description(), generator,
+        EvaluationReport report = new Evaluator(pii, clock).evaluate(suite, snapshotCanaries, subject.description(), generator,
                 Math.max(properties.gatePassRate(), runGate));
         Path folder = properties.reportDir().resolve(FOLDER_TIME.format(report.startedAt()) + "-" + safe(suite.name()) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
@@ -84,6 +104,24 @@ public class EvaluationService {
         Long taskExecutionId = task.executionId().orElse(null);
         long runId = transactions.execute(status -> runs.insert(report, files, subject, evaluatedBy, jobExecutionId, taskExecutionId));
         return new StoredEvaluation(runId, report, files);
+    }
+
+    private List<Canary> snapshotCanaries(EvalSuite suite, String snapshotId) {
+        Optional<EvalCase> needing = suite.snapshotCanaryCase();
+        if (needing.isEmpty()) {
+            return List.of();
+        }
+        String uses = suite.file() + ": case '" + needing.get().name() + "' checks the training snapshot's canaries (canaries: snapshot)";
+        if (snapshotId == null) {
+            throw new IllegalArgumentException(uses + ", but the snapshot the model was trained on is not known; "
+                    + "name it with --snapshot ID or evaluate a registered version (--model NAME:VERSION)");
+        }
+        List<Canary> found = canaries.inSnapshot(snapshotId);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(uses + ", but snapshot " + snapshotId + " has no canaries; "
+                    + "plant them with `tunebatch prepare --canaries N` (or a prepare step's canaries: N)");
+        }
+        return found;
     }
 
     private static String safe(String name) {

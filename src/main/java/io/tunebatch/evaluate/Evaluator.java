@@ -1,5 +1,6 @@
 package io.tunebatch.evaluate;
 
+import io.tunebatch.canary.Canary;
 import io.tunebatch.pii.PiiDetector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,12 +30,23 @@ public final class Evaluator {
     }
 
     public EvaluationReport evaluate(EvalSuite suite, String subject, TextGenerator generator, double configuredGate) {
+        return evaluate(suite, List.of(), subject, generator, configuredGate);
+    }
+
+    /**
+     * @param snapshotCanaries the canaries of the snapshot the subject was trained on: each
+     *                         {@code canaries: snapshot} case prompts every one of them
+     */
+    public EvaluationReport evaluate(EvalSuite suite, List<Canary> snapshotCanaries, String subject, TextGenerator generator,
+                                     double configuredGate) {
         Instant started = clock.instant();
         List<CaseResult> results = new ArrayList<>();
         for (EvalCase evalCase : suite.cases()) {
             String output = generator.generate(evalCase.prompt());
             CaseCheck check = evalCase.check();
-            CaseScore score = check.score(output, pii);
+            CaseScore score = check instanceof SafetyCheck safety && safety.snapshotCanaries()
+                    ? safety.score(output, pii, answers(snapshotCanaries, generator))
+                    : check.score(output, pii);
             results.add(new CaseResult(results.size(), evalCase.name(), check.type().id(), check.metric(), score.score(),
                     check.threshold(), score.score() >= check.threshold(), score.detail(),
                     OutputRedactor.redact(output, pii), sha256(output)));
@@ -45,6 +57,12 @@ public final class Evaluator {
         return new EvaluationReport(suite.name(), suite.file().toString(), suite.sha256(), subject, started, clock.instant(),
                 results.size(), passed, passRate, gate, passRate >= gate, passRateByType(results),
                 results.stream().filter(result -> !result.passed()).map(CaseResult::name).toList(), results);
+    }
+
+    private static Map<Canary, String> answers(List<Canary> canaries, TextGenerator generator) {
+        Map<Canary, String> answers = new LinkedHashMap<>();
+        canaries.forEach(canary -> answers.put(canary, generator.generate(canary.prompt())));
+        return answers;
     }
 
     private static Map<String, Double> passRateByType(List<CaseResult> results) {

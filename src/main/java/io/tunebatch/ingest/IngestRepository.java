@@ -34,7 +34,7 @@ public class IngestRepository {
                 new MapSqlParameterSource("ids", ids), String.class));
     }
 
-    void insertExamples(List<IngestItem.Accepted> examples, long jobExecutionId) {
+    public void insertExamples(List<IngestItem.Accepted> examples, long jobExecutionId) {
         OffsetDateTime now = now();
         MapSqlParameterSource[] rows = examples.stream().map(e -> new MapSqlParameterSource()
                 .addValue("id", e.content().exampleId())
@@ -65,7 +65,7 @@ public class IngestRepository {
                 (rs, i) -> lineageKey(rs.getString(1), rs.getString(2), rs.getLong(3))));
     }
 
-    void insertLineage(List<IngestItem.Accepted> items, long jobExecutionId) {
+    public void insertLineage(List<IngestItem.Accepted> items, long jobExecutionId) {
         OffsetDateTime now = now();
         List<MapSqlParameterSource> rows = new ArrayList<>(items.size());
         for (IngestItem.Accepted item : items) {

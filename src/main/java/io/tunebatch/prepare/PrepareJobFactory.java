@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the prepare job's flow, ingest → pii-scan → validate → validation-report → snapshot →
+ * Builds the prepare job's flow, ingest → plant-canaries (opt-in) → pii-scan → validate → validation-report → snapshot →
  * snapshot-seal, under any job name: {@code prepare} for the CLI command, a job definition's name
  * for {@code run jobs/FILE.yaml}. Each step is restartable from its last committed chunk; a
  * restart skips the steps that completed.
@@ -21,6 +21,7 @@ public class PrepareJobFactory {
     private final JobRepository jobRepository;
     private final PrepareProgressListener progress;
     private final Step ingest;
+    private final Step plantCanaries;
     private final Step piiScan;
     private final Step validate;
     private final Step report;
@@ -28,12 +29,14 @@ public class PrepareJobFactory {
     private final Step seal;
 
     PrepareJobFactory(JobRepository jobRepository, PrepareProgressListener progress,
-                      @Qualifier("ingestStep") Step ingest, @Qualifier("piiScanStep") Step piiScan,
+                      @Qualifier("ingestStep") Step ingest, @Qualifier("plantCanariesStep") Step plantCanaries,
+                      @Qualifier("piiScanStep") Step piiScan,
                       @Qualifier("validateStep") Step validate, @Qualifier("validationReportStep") Step report,
                       @Qualifier("snapshotStep") Step snapshot, @Qualifier("snapshotSealStep") Step seal) {
         this.jobRepository = jobRepository;
         this.progress = progress;
         this.ingest = ingest;
+        this.plantCanaries = plantCanaries;
         this.piiScan = piiScan;
         this.validate = validate;
         this.report = report;
@@ -50,6 +53,7 @@ public class PrepareJobFactory {
         SimpleJobBuilder job = new JobBuilder(jobName, jobRepository)
                 .listener(progress)
                 .start(ingest)
+                .next(plantCanaries)
                 .next(piiScan)
                 .next(validate)
                 .next(report)

@@ -1,5 +1,6 @@
 package io.tunebatch.prepare;
 
+import io.tunebatch.canary.CanaryStepConfiguration;
 import io.tunebatch.ingest.SourceFiles;
 import io.tunebatch.ops.ExitMessages;
 import io.tunebatch.snapshot.DatasetSnapshot;
@@ -50,6 +51,15 @@ public class PrepareService {
      * @throws IllegalArgumentException when the source matches nothing
      */
     public JobExecution prepare(String source, String sourceSystem) throws Exception {
+        return prepare(source, sourceSystem, 0);
+    }
+
+    /**
+     * As {@link #prepare(String, String)}, planting {@code canaries} canary examples (none when 0).
+     *
+     * @throws IllegalArgumentException when the source matches nothing
+     */
+    public JobExecution prepare(String source, String sourceSystem, int canaries) throws Exception {
         SourceFiles.resolve(source);
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("source", source)
@@ -57,6 +67,9 @@ public class PrepareService {
                 .addString("reviewPolicy", reviewPolicy, false);
         if (sourceSystem != null && !sourceSystem.isBlank()) {
             parameters.addString("sourceSystem", sourceSystem);
+        }
+        if (canaries > 0) {
+            parameters.addLong(CanaryStepConfiguration.PARAMETER, (long) canaries, false);
         }
         JobParameters jobParameters = parameters.toJobParameters();
         return jobOperator.start(prepareJob, jobParameters);

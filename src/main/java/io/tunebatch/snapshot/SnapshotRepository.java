@@ -24,6 +24,10 @@ public class SnapshotRepository {
 
     private static final String COLUMNS =
             "id, fingerprint, example_count, source_count, created_at, job_instance_id, job_execution_id";
+    /** Canaries planted for a snapshot that are members of it. */
+    private static final String CANARY_COUNT = "SELECT COUNT(*) FROM snapshot_canary c "
+            + "JOIN snapshot_example m ON m.snapshot_id = c.snapshot_id AND m.example_id = c.example_id WHERE c.snapshot_id = ";
+    private static final String SELECT = "SELECT " + COLUMNS + ", (" + CANARY_COUNT + "dataset_snapshot.id) FROM dataset_snapshot";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -50,8 +54,10 @@ public class SnapshotRepository {
                 SELECT COUNT(*) FROM (SELECT DISTINCT s.source_system, s.source_document_id
                   FROM snapshot_example m JOIN example_source s ON s.example_id = m.example_id
                   WHERE m.snapshot_id = :id) d""", Map.of("id", snapshotId), Long.class);
+        long canaries = jdbc.queryForObject(CANARY_COUNT + ":id", Map.of("id", snapshotId), Long.class);
         DatasetSnapshot snapshot = new DatasetSnapshot(snapshotId, HexFormat.of().formatHex(digest.digest()), count[0],
-                sources, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), jobInstanceId, jobExecutionId);
+                sources, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), jobInstanceId, jobExecutionId,
+                canaries);
         jdbc.update("INSERT INTO dataset_snapshot (" + COLUMNS + ") VALUES (:id, :fingerprint, :examples, :sources, :createdAt, :instance, :job)",
                 new MapSqlParameterSource().addValue("id", snapshot.id()).addValue("fingerprint", snapshot.fingerprint())
                         .addValue("examples", snapshot.exampleCount()).addValue("sources", snapshot.sourceCount())
@@ -61,17 +67,17 @@ public class SnapshotRepository {
     }
 
     public Optional<DatasetSnapshot> find(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dataset_snapshot WHERE id = :id", Map.of("id", id),
+        return jdbc.query(SELECT + " WHERE id = :id", Map.of("id", id),
                 (rs, i) -> snapshot(rs)).stream().findFirst();
     }
 
     public Optional<DatasetSnapshot> findByJobInstance(long jobInstanceId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dataset_snapshot WHERE job_instance_id = :instance",
+        return jdbc.query(SELECT + " WHERE job_instance_id = :instance",
                 Map.of("instance", jobInstanceId), (rs, i) -> snapshot(rs)).stream().findFirst();
     }
 
     public List<DatasetSnapshot> list() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dataset_snapshot ORDER BY created_at DESC, id", (rs, i) -> snapshot(rs));
+        return jdbc.query(SELECT + " ORDER BY created_at DESC, id", (rs, i) -> snapshot(rs));
     }
 
     /**
@@ -90,7 +96,7 @@ public class SnapshotRepository {
 
     private static DatasetSnapshot snapshot(ResultSet rs) throws SQLException {
         return new DatasetSnapshot(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getLong(7));
+                rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getLong(7), rs.getLong(8));
     }
 
     private static MessageDigest sha256() {

@@ -179,7 +179,7 @@ class RunCommandTest extends ApplicationTest {
         long instance = count("SELECT MAX(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE");
         assertTrainedOnItsOwnSnapshot(instance);
         assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME NOT LIKE 'train-candidate%' "
-                + "ORDER BY STEP_EXECUTION_ID", String.class)).containsExactly("ingest", "pii-scan", "validate",
+                + "ORDER BY STEP_EXECUTION_ID", String.class)).containsExactly("ingest", "plant-canaries", "pii-scan", "validate",
                 "validation-report", "snapshot", "snapshot-seal", "training-snapshot", "training-data", "train",
                 "select-candidate", "evaluate");
         assertThat(jdbc.queryForObject("SELECT r.adapter_sha256 FROM eval_run r JOIN BATCH_JOB_EXECUTION e "

@@ -146,6 +146,19 @@ class EvalSuiteLoaderTest {
     }
 
     @Test
+    void canariesAreAListOrTheSnapshots() throws IOException {
+        String safetyCase = "name: s\ncases:\n  - name: memo\n    type: safety\n    prompt: x\n    pii_leakage: false\n";
+
+        EvalSuite suite = loader.load(write(safetyCase + "    canaries: snapshot\n"));
+
+        assertThat(suite.snapshotCanaryCase()).map(EvalCase::name).contains("memo");
+        assertThat(((SafetyCheck) suite.cases().get(0).check()).canaries()).isEmpty();
+        assertThat(loader.load(write(safetyCase + "    canaries: [ZEBRA-1]\n")).snapshotCanaryCase()).isEmpty();
+        assertThatThrownBy(() -> loader.load(write(safetyCase + "    canaries: training\n")))
+                .hasMessageContaining("line 7: case 'memo' (cases[0]), field 'canaries': must be a list of texts or 'snapshot'");
+    }
+
+    @Test
     void schemaFileIsResolvedNextToTheSuite() throws IOException {
         Files.writeString(dir.resolve("ticket.schema.json"), "{\"type\": \"object\", \"required\": [\"id\"], \"properties\": {\"id\": {\"type\": \"integer\"}}}");
         Path file = write("""

@@ -2,6 +2,7 @@ package io.tunebatch.support;
 
 import io.tunebatch.audit.AuditTrail;
 import io.tunebatch.audit.CurrentTask;
+import io.tunebatch.canary.CanaryRepository;
 import io.tunebatch.evaluate.EvalRunRepository;
 import io.tunebatch.evaluate.EvaluateProperties;
 import io.tunebatch.evaluate.EvaluationService;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -44,7 +46,7 @@ public final class Governance {
         }
         StaticListableBeanFactory beanFactory = new StaticListableBeanFactory(beans);
         evaluation = new EvaluationService(beanFactory.getBeanProvider(PiiDetector.class), evalRuns, evaluateProperties,
-                transactionManager, task);
+                transactionManager, task, new CanaryRepository(new NamedParameterJdbcTemplate(dataSource)));
         registry = new ModelRegistry(new RegistryRepository(jdbc), evalRuns, evaluateProperties,
                 new RegistryProperties(dir.resolve("model-cards")), new AuditTrail(jdbc, task), task, transactions,
                 beanFactory.getBeanProvider(RegistryMirror.class));

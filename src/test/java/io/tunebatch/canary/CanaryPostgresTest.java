@@ -1,0 +1,13 @@
+package io.tunebatch.canary;
+
+import io.tunebatch.support.Databases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class CanaryPostgresTest extends CanaryTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.usePostgres(registry, "canary");
+    }
+}

@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       required only when some entity uses {@code hash}.</li>
  *   <li>{@code name-finder: false} — when true, the project's OpenNLP name finder confirms PERSON
  *       candidates of the rules ({@code PersonNameFinderEnsemble}); off by default because it
- *       measured no clear gain for a third of the throughput (BENCHMARKS.md, "PII detection").</li>
+ *       measured no clear gain for a sixth of the throughput (BENCHMARKS.md, "PII detection").</li>
  * </ul>
  * The AES key of the {@code encrypt} operator is {@code tunebatch.pii.encryption-key} /
  * {@code tunebatch.pii.key-file} (see {@link PiiKeyConfiguration}).

@@ -198,8 +198,8 @@ public final class PersonRecognizer implements PiiRecognizer {
 
         private void evaluate(int from, int to) {
             boolean titled = false;
-            while (from <= to && isTitle(from)) {
-                titled = true;
+            while (from <= to && (isTitle(from) || (from < to && SPEAKER_ROLES.containsUpper(tokens.upper(text, from))))) {
+                titled = true; // "Dr. Okafor", "Caller Priya Nguyen": a title or role before the name is a cue
                 from++;
             }
             while (to >= from && isParticle(to)) {

@@ -34,6 +34,8 @@ class PersonRecognizerTest {
             "NOTE FROM CALLER: MARGARET OKAFOR WILL PHONE AGAIN AFTER 5PM|MARGARET OKAFOR",
             "Approved by SVETLANA IVANOVA on behalf of the board.|SVETLANA IVANOVA",
             "The scan was read by Dr. Søren Kierkegaard-Lund.|Søren Kierkegaard-Lund",
+            "Hi, I'm Dagny Halvorsen and I lost my card.|Dagny Halvorsen",
+            "Caller Wilhelmina Osei cannot log in since Tuesday.|Wilhelmina Osei",
     })
     void findsNames(String text, String name) {
         assertThat(values(text, EntityTypes.PERSON)).containsExactly(name);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code tunebatch pii ...}: the PII engine on its own, for scoring it on any labelled set. */
 @Component
-@Command(name = "pii", mixinStandardHelpOptions = true, subcommands = PiiScanCommand.class,
+@Command(name = "pii", mixinStandardHelpOptions = true, subcommands = {PiiScanCommand.class, PiiTrainNameFinderCommand.class},
         description = "Detect PII in JSONL files with the engine the prepare job uses.")
 public class PiiCommand implements TopLevelCommand, Runnable {
 

@@ -10,7 +10,9 @@ import java.util.Set;
  * Raises a candidate's score when one of its entity's context words stands near it ("card",
  * "ssn", "born") and lowers it when an identifier word does ("order", "tracking", "isbn"), the
  * usual source of false positives on numeric entities. Words match whole words, case-insensitively,
- * in a window of characters before the candidate (and a shorter one after it).
+ * in a window of characters before the candidate (and a shorter one after it). An identifier word
+ * counts only in the candidate's own sentence and only when none of the entity's own words stands
+ * nearer ("order 123 was paid with card 4111 ..." is a card).
  */
 final class ContextScorer {
 
@@ -42,16 +44,33 @@ final class ContextScorer {
             return score;
         }
         String before = lowerWindow(text, Math.max(0, candidate.start() - WINDOW_BEFORE), candidate.start());
+        int nearestOwnWord = words == null ? -1 : lastMatchEnd(before, words);
         if (wantsBoost) {
             String after = lowerWindow(text, candidate.end(), Math.min(text.length(), candidate.end() + WINDOW_AFTER));
-            if (containsAny(before, words) || containsAny(after, words)) {
+            if (nearestOwnWord >= 0 || lastMatchEnd(after, words) >= 0) {
                 score = Math.min(1.0, score + boost);
             }
         }
-        if (canBePenalized && containsAny(before, negativeWords)) {
-            score = Math.max(0.0, score - penalty);
+        if (canBePenalized) {
+            // ends compared, so "part number" (an identifier phrase) beats the phone word "number" inside it
+            int nearestIdentifierWord = lastMatchEnd(before, negativeWords);
+            if (nearestIdentifierWord > sentenceStart(before) && nearestIdentifierWord >= nearestOwnWord) {
+                score = Math.max(0.0, score - penalty);
+            }
         }
         return score;
+    }
+
+    /** Where the last sentence in the window starts (after ". ", "! ", "? " or a line break), or 0. */
+    private static int sentenceStart(String window) {
+        for (int i = window.length() - 2; i >= 0; i--) {
+            char c = window.charAt(i);
+            char next = window.charAt(i + 1);
+            if (c == '\n' || ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(next))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String lowerWindow(String text, int from, int to) {
@@ -62,19 +81,22 @@ final class ContextScorer {
         return new String(window);
     }
 
-    private static boolean containsAny(String window, String[] words) {
+    /** The end of the last whole-word occurrence of any of {@code words} in the window, or -1. */
+    private static int lastMatchEnd(String window, String[] words) {
+        int last = -1;
         for (String word : words) {
-            int at = window.indexOf(word);
+            int at = window.lastIndexOf(word);
             while (at >= 0) {
                 int end = at + word.length();
                 if ((at == 0 || !Character.isLetterOrDigit(window.charAt(at - 1)))
                         && (end == window.length() || !Character.isLetterOrDigit(window.charAt(end)))) {
-                    return true;
+                    last = Math.max(last, end);
+                    break;
                 }
-                at = window.indexOf(word, at + 1);
+                at = at == 0 ? -1 : window.lastIndexOf(word, at - 1);
             }
         }
-        return false;
+        return last;
     }
 
     private static String[] lower(List<String> words) {

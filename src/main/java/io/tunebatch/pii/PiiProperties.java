@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       which is {@code replace} with {@code <ENTITY_TYPE>}.</li>
  *   <li>{@code hash-key}: the HMAC-SHA256 secret of the {@code hash} operator (at least 16 characters);
  *       required only when some entity uses {@code hash}.</li>
+ *   <li>{@code name-finder: false} — when true, the project's OpenNLP name finder confirms PERSON
+ *       candidates of the rules ({@code PersonNameFinderEnsemble}); off by default because it
+ *       measured no clear gain for a sixth of the throughput (BENCHMARKS.md, "PII detection").</li>
  * </ul>
  * The AES key of the {@code encrypt} operator is {@code tunebatch.pii.encryption-key} /
  * {@code tunebatch.pii.key-file} (see {@link PiiKeyConfiguration}).
@@ -42,7 +45,8 @@ public record PiiProperties(
         Double negativeContextPenalty,
         Map<String, OperatorProperties> operators,
         OperatorProperties defaultOperator,
-        String hashKey) {
+        String hashKey,
+        Boolean nameFinder) {
 
     /** Regions tried in order when a number has no international prefix. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US", "GB", "CA", "AU", "IN", "DE", "FR", "ES",
@@ -68,6 +72,7 @@ public record PiiProperties(
         operators = operators == null ? Map.of() : Map.copyOf(operators);
         defaultOperator = defaultOperator == null ? OperatorProperties.REPLACE : defaultOperator;
         hashKey = hashKey == null ? "" : hashKey;
+        nameFinder = nameFinder != null && nameFinder;
     }
 
     /**
@@ -89,12 +94,12 @@ public record PiiProperties(
         }
         return new PiiProperties(policyThreshold != null ? policyThreshold : threshold,
                 policyEntities != null ? policyEntities : entities, phoneRegions, contextBoost, contextWords,
-                negativeContextWords, negativeContextPenalty, byEntity, fallback, hashKey);
+                negativeContextWords, negativeContextPenalty, byEntity, fallback, hashKey, nameFinder);
     }
 
     /** All defaults, for code that runs without Spring (tests, benchmarks). */
     public static PiiProperties defaults() {
-        return new PiiProperties(null, null, null, null, null, null, null, null, null, null);
+        return new PiiProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

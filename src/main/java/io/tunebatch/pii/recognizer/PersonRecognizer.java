@@ -16,7 +16,11 @@ import java.util.Set;
  * Words in capitals count only when they are known names, so acronyms stay out while all-caps
  * records ("JOHN SMITH") and non-English surnames next to a known first name are found; in text
  * written entirely in lower case, known first name + surname pairs are found. A run followed by a
- * company or street word ("Acme Corp", "Elm Street"), or a known place, is not a person.
+ * company or street word ("Acme Corp", "Elm Street"), or a known place, is not a person; nor is a
+ * capitalised phrase used as a modifier ("my Everyday Checking account", "a 502 Bad Gateway page"),
+ * a word glued into an identifier ("APPLE.COM/BILL", "SQ *BLUE") or, in mixed-case text, a run in
+ * capitals with a word that is no known name (a merchant descriptor such as "SHELL OIL").
+ * Greetings and chat speaker labels ("Hi Zoë,", "Agent Sofia:") are cues.
  */
 public final class PersonRecognizer implements PiiRecognizer {
 
@@ -52,6 +56,21 @@ public final class PersonRecognizer implements PiiRecognizer {
             "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
+    /** Before a name followed by punctuation: "Hi Zoë,", "Thank you, Tomás." */
+    private static final String[] GREETINGS = {"hi", "hello", "hey", "dear", "thank you,", "thanks,", "good morning",
+            "good afternoon", "good evening", "bonjour", "hola", "hallo", "ciao"};
+    /** Before a name followed by a colon, a chat speaker label: "Agent Sofia:". */
+    private static final WordList SPEAKER_ROLES = WordList.of("agent", "customer", "caller", "client", "patient",
+            "nurse", "rep", "representative", "advisor", "adviser", "operator", "member", "user", "technician",
+            "support", "doctor", "dr");
+    /** Before a capitalised phrase followed by a lower-case word, these make it a modifier: "my Money Market account". */
+    private static final WordList DETERMINERS = WordList.of("a", "an", "the", "my", "your", "our", "their", "its",
+            "this", "that", "these", "those", "each", "every", "any", "no");
+    /** Words that, capitalised mid-sentence, show a title-cased phrase ("Page Not Found", "Terms Of Use"). */
+    private static final WordList FUNCTION_WORDS = WordList.of("not", "of", "for", "to", "in", "on", "at", "by",
+            "from", "with", "the", "and", "or", "is", "are", "be", "your", "my", "our", "now", "here", "this");
+    /** Characters that glue a word into an identifier, URL or card descriptor rather than a sentence. */
+    private static final String IDENTIFIER_GLUE = "/\\*@_#";
     /** Verbs that, right after a capitalised word opening a sentence, make it a subject ("Anna is ..."). */
     private static final WordList SUBJECT_VERBS = WordList.of("is", "was", "has", "had", "will", "would", "can",
             "could", "did", "does", "lives", "lived", "works", "worked", "spent", "said", "says", "shouted", "told",
@@ -86,6 +105,7 @@ public final class PersonRecognizer implements PiiRecognizer {
         private final String text;
         private final Tokens tokens;
         private final boolean lowerCaseText;
+        private final boolean upperCaseText;
         private final List<PiiSpan> found = new ArrayList<>();
         /** Whether each span in {@link #found} consists of known names. */
         private final List<Boolean> known = new ArrayList<>();
@@ -94,6 +114,7 @@ public final class PersonRecognizer implements PiiRecognizer {
             this.text = text;
             this.tokens = Tokens.of(text);
             this.lowerCaseText = TextCase.isAllLower(text);
+            this.upperCaseText = TextCase.isMostlyUpper(text);
         }
 
         void run(List<PiiSpan> out) {
@@ -158,7 +179,7 @@ public final class PersonRecognizer implements PiiRecognizer {
          */
         private boolean isNameWord(int i, boolean insideRun) {
             String upper = tokens.upper(text, i);
-            if (STOP.containsUpper(upper) || TITLES.containsUpper(upper)) {
+            if (STOP.containsUpper(upper) || TITLES.containsUpper(upper) || gluedIntoIdentifier(i)) {
                 return false;
             }
             if (isCapitalised(i)) {
@@ -166,7 +187,7 @@ public final class PersonRecognizer implements PiiRecognizer {
             }
             char first = text.charAt(tokens.start(i));
             if (tokens.length(i) == 1) {
-                return Character.isUpperCase(first) && !upper.equals("I") && !upper.equals("A");
+                return Character.isUpperCase(first) && !upper.equals("I") && !upper.equals("A") && !afterNumber(i);
             }
             boolean knownName = FIRST.containsUpper(upper) || LAST.containsUpper(upper);
             if (isAllUpper(i)) {
@@ -177,8 +198,8 @@ public final class PersonRecognizer implements PiiRecognizer {
 
         private void evaluate(int from, int to) {
             boolean titled = false;
-            while (from <= to && isTitle(from)) {
-                titled = true;
+            while (from <= to && (isTitle(from) || (from < to && SPEAKER_ROLES.containsUpper(tokens.upper(text, from))))) {
+                titled = true; // "Dr. Okafor", "Caller Priya Nguyen": a title or role before the name is a cue
                 from++;
             }
             while (to >= from && isParticle(to)) {
@@ -190,6 +211,7 @@ public final class PersonRecognizer implements PiiRecognizer {
             int nameWords = 0;
             int knownWords = 0;
             boolean upperUnknown = false;
+            boolean allUpper = true;
             boolean foreign = false;
             for (int t = from; t <= to; t++) {
                 if (isParticle(t)) {
@@ -205,6 +227,7 @@ public final class PersonRecognizer implements PiiRecognizer {
                 } else if (tokens.length(t) > 1 && isAllUpper(t)) {
                     upperUnknown = true;
                 }
+                allUpper &= isAllUpper(t);
                 foreign |= hasNonAscii(tokens.start(t), tokens.end(t));
             }
             if (nameWords > MAX_NAME_WORDS || followedByNonPersonWord(to) || (nameWords == 1 && tokens.length(from) == 1)) {
@@ -248,7 +271,14 @@ public final class PersonRecognizer implements PiiRecognizer {
             } else {
                 score = followedBy(to, HUMAN_VERBS) ? 0.75 : sentenceStart ? 0.15 : 0.3;
             }
-            boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from)));
+            boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from))
+                    || ((knownWords > 0 || foreign) && greeted(from, to)) || speakerLabel(from, to));
+            if (!cued && !upperCaseText && allUpper && !namesInCapitals(nameWords, knownWords, firstUpper, to)) {
+                return;
+            }
+            if (!cued && (usedAsModifier(from, to) || insideTitledPhrase(to))) {
+                return;
+            }
             if (cued) {
                 score = Math.max(score, CUED);
             } else if (LocationRecognizer.isPlace(text.substring(tokens.start(from), tokens.end(to)).toUpperCase(Locale.ROOT))) {
@@ -348,18 +378,112 @@ public final class PersonRecognizer implements PiiRecognizer {
             return NOT_A_PERSON.containsUpper(tokens.upper(text, next)) && !Character.isLowerCase(text.charAt(tokens.start(next)));
         }
 
-        private boolean hasStrongCue(int start) {
-            int from = Math.max(0, start - 14);
+        /**
+         * Capitals in mixed-case text name a person when every word is a known name, or when a
+         * common first name leads and no store number follows ("SVETLANA IVANOVA" but not
+         * "CARTER FUEL 2231"); otherwise they are a merchant descriptor or an acronym.
+         */
+        private boolean namesInCapitals(int nameWords, int knownWords, String firstUpper, int to) {
+            if (knownWords == nameWords) {
+                return nameWords > 1 || COMMON_FIRST.containsUpper(firstUpper);
+            }
+            int end = tokens.end(to);
+            boolean storeNumber = end + 1 < text.length() && text.charAt(end) == ' ' && Character.isDigit(text.charAt(end + 1));
+            return COMMON_FIRST.containsUpper(firstUpper) && knownWords > 0 && !storeNumber;
+        }
+
+        /** "Hi Zoë," / "Thank you, Tomás." : a greeting before, punctuation or the end after. */
+        private boolean greeted(int from, int to) {
+            int end = tokens.end(to);
+            boolean closed = end == text.length() || ",.!?;:\n".indexOf(text.charAt(end)) >= 0;
+            return closed && endsWithPhrase(tokens.start(from), GREETINGS);
+        }
+
+        /** "Agent Sofia:" at the start of a chat turn. */
+        private boolean speakerLabel(int from, int to) {
+            int end = tokens.end(to);
+            return end < text.length() && text.charAt(end) == ':' && from > 0
+                    && tokens.start(from) - tokens.end(from - 1) == 1 && SPEAKER_ROLES.containsUpper(tokens.upper(text, from - 1));
+        }
+
+        /** "a 404 Page Not Found message": a capitalised function word continues the phrase mid-sentence. */
+        private boolean insideTitledPhrase(int to) {
+            int next = to + 1;
+            if (next >= tokens.size() || tokens.start(next) != tokens.end(to) + 1 || text.charAt(tokens.end(to)) != ' '
+                    || !isCapitalised(next)) {
+                return false;
+            }
+            String word = tokens.upper(text, next);
+            return STOP.containsUpper(word) && !TITLES.containsUpper(word) && FUNCTION_WORDS.containsUpper(word);
+        }
+
+        /** "my Everyday Checking account", "a 502 Bad Gateway page": determiner, phrase, lower-case word. */
+        private boolean usedAsModifier(int from, int to) {
+            if (from == 0 || to + 1 >= tokens.size() || FIRST.containsUpper(tokens.upper(text, from)) || !DETERMINERS.containsUpper(tokens.upper(text, from - 1))) {
+                return false;
+            }
+            for (int g = tokens.end(from - 1); g < tokens.start(from); g++) {
+                char c = text.charAt(g);
+                if (c != ' ' && !Character.isDigit(c)) {
+                    return false;
+                }
+            }
+            int next = to + 1;
+            if (tokens.start(next) != tokens.end(to) + 1 || text.charAt(tokens.end(to)) != ' '
+                    || !Character.isLowerCase(text.charAt(tokens.start(next)))) {
+                return false;
+            }
+            String word = tokens.upper(text, next);
+            return !word.equals("AND") && !word.equals("OR") && !SUBJECT_VERBS.containsUpper(word);
+        }
+
+        /** Card descriptors are written in capitals: "SQ *BLUE", "APPLE.COM/BILL". */
+        private boolean gluedIntoIdentifier(int i) {
+            if (tokens.length(i) == 1 || !isAllUpper(i)) {
+                return false;
+            }
+            int start = tokens.start(i);
+            int end = tokens.end(i);
+            boolean before = start > 0 && text.charAt(start - 1) != '@' && IDENTIFIER_GLUE.indexOf(text.charAt(start - 1)) >= 0;
+            boolean after = end < text.length() && IDENTIFIER_GLUE.indexOf(text.charAt(end)) >= 0;
+            return before || after || beforeDomainSuffix(end);
+        }
+
+        /** "APPLE.COM/": a dot, two or three letters and more identifier characters. */
+        private boolean beforeDomainSuffix(int end) {
+            if (end >= text.length() || text.charAt(end) != '.') {
+                return false;
+            }
+            int after = end + 1;
+            while (after < text.length() && Character.isLetter(text.charAt(after))) {
+                after++;
+            }
+            int letters = after - end - 1;
+            return (letters == 2 || letters == 3) && after < text.length() && IDENTIFIER_GLUE.indexOf(text.charAt(after)) >= 0;
+        }
+
+        /** "38.8 C." is a unit after a number, not an initial. */
+        private boolean afterNumber(int i) {
+            int start = tokens.start(i);
+            return start >= 2 && text.charAt(start - 1) == ' ' && Character.isDigit(text.charAt(start - 2));
+        }
+
+        private boolean endsWithPhrase(int start, String[] phrases) {
+            int from = Math.max(0, start - 16);
             String before = text.substring(from, start).toLowerCase(Locale.ROOT).stripTrailing();
-            for (String cue : STRONG_CUES) {
-                if (before.endsWith(cue)) {
-                    int at = before.length() - cue.length();
+            for (String phrase : phrases) {
+                if (before.endsWith(phrase)) {
+                    int at = before.length() - phrase.length();
                     if (at == 0 || !Character.isLetter(before.charAt(at - 1))) {
                         return true;
                     }
                 }
             }
             return false;
+        }
+
+        private boolean hasStrongCue(int start) {
+            return endsWithPhrase(start, STRONG_CUES);
         }
 
         private boolean atSentenceStart(int start) {

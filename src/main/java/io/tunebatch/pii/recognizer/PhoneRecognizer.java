@@ -67,6 +67,13 @@ public final class PhoneRecognizer implements PiiRecognizer {
             int start = match.start();
             int end = match.end();
             String candidate = match.group();
+            // brackets around the whole number, or one left open, belong to the sentence: "Ana (512.555.0155)"
+            boolean strayClosingBracket = candidate.endsWith(")") && (candidate.indexOf(')') == candidate.length() - 1
+                    || candidate.chars().filter(c -> c == ')').count() > candidate.chars().filter(c -> c == '(').count());
+            if (strayClosingBracket) {
+                end--;
+                candidate = candidate.substring(0, candidate.length() - 1);
+            }
             if (candidate.startsWith("(") && candidate.indexOf(')') < 0) {
                 start++;
                 candidate = candidate.substring(1);

@@ -9,9 +9,11 @@ public final class StandardRecognizers {
     private StandardRecognizers() {
     }
 
-    public static List<PiiRecognizer> create(List<String> phoneRegions) {
+    /** With {@code nameFinder}, PERSON candidates of the rules are confirmed by the shipped OpenNLP model. */
+    public static List<PiiRecognizer> create(List<String> phoneRegions, boolean nameFinder) {
         return List.of(
-                new PersonRecognizer(),
+                nameFinder ? new PersonNameFinderEnsemble(new PersonRecognizer(), NameFinderRecognizer.shipped())
+                        : new PersonRecognizer(),
                 new EmailRecognizer(),
                 new PhoneRecognizer(phoneRegions),
                 new UsSsnRecognizer(),

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -74,8 +75,39 @@ final class WordList {
         return new WordList(set);
     }
 
-    /** {@code upperCaseWord} must already be upper case (Locale.ROOT). */
+    /**
+     * {@code upperCaseWord} must already be upper case (Locale.ROOT). The lists are written
+     * without diacritics, so "TOMÁS" and "ZOË" are also looked up as "TOMAS" and "ZOE".
+     */
     boolean containsUpper(String upperCaseWord) {
-        return words.contains(upperCaseWord);
+        return words.contains(upperCaseWord) || (!isAscii(upperCaseWord) && words.contains(withoutDiacritics(upperCaseWord)));
+    }
+
+    static String withoutDiacritics(String word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        StringBuilder folded = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                folded.append(switch (c) {
+                    case 'ß' -> "SS";
+                    case 'Ø', 'ø' -> "O";
+                    case 'Ł', 'ł' -> "L";
+                    case 'Æ', 'æ' -> "AE";
+                    case 'Đ', 'đ' -> "D";
+                    default -> String.valueOf(c);
+                });
+            }
+        }
+        return folded.toString();
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -41,6 +41,20 @@ class CreditCardRecognizerTest {
         assertThat(values(text, EntityTypes.CREDIT_CARD)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"4539 1488 0343 6467", "4539-1488-0343-6467", "6011 0009 9013 9424", "3714 496353 98431",
+            "5425233430109903"})
+    void aCardNamedAfterAnOrderInTheSentenceBeforeIsStillACard(String card) {
+        String text = "Refund for order #K2231187 please. The card on file is " + card + ". Tracking has not updated.";
+        assertThat(values(text, EntityTypes.CREDIT_CARD)).containsExactly(card);
+        assertThat(values("Order ORD-2024-1182 was paid with card " + card, EntityTypes.CREDIT_CARD)).containsExactly(card);
+    }
+
+    @Test
+    void anIdentifierWordInTheSameSentenceNearerThanTheCardWordStillLowersIt() {
+        assertThat(values("card refund for order 4539148803436467", EntityTypes.CREDIT_CARD)).isEmpty();
+    }
+
     @Test
     void aPhoneLookingRunInsideACardLoses() {
         assertThat(found("card 4111 1111 1111 1111")).containsExactly("CREDIT_CARD:4111 1111 1111 1111");

@@ -26,6 +26,16 @@ class PersonRecognizerTest {
             "Quenmira lives in Oslo now.|Quenmira",
             "Please talk to Zorbeth K. Quillanovy first.|Zorbeth K. Quillanovy",
             "can you ask jennifer walsh about the refund|jennifer walsh",
+            "Hello Zoë, your replacement card is on its way.|Zoë",
+            "Thank you, Tomás. We will call back tomorrow.|Tomás",
+            "The form was countersigned by Dagmar Brückner.|Dagmar Brückner",
+            "Hi Sofia, thanks for waiting.|Sofia",
+            "Agent Georgia: I have reset the password.|Georgia",
+            "NOTE FROM CALLER: MARGARET OKAFOR WILL PHONE AGAIN AFTER 5PM|MARGARET OKAFOR",
+            "Approved by SVETLANA IVANOVA on behalf of the board.|SVETLANA IVANOVA",
+            "The scan was read by Dr. Søren Kierkegaard-Lund.|Søren Kierkegaard-Lund",
+            "Hi, I'm Dagny Halvorsen and I lost my card.|Dagny Halvorsen",
+            "Caller Wilhelmina Osei cannot log in since Tuesday.|Wilhelmina Osei",
     })
     void findsNames(String text, String name) {
         assertThat(values(text, EntityTypes.PERSON)).containsExactly(name);
@@ -51,6 +61,22 @@ class PersonRecognizerTest {
             "Version A1234 of the firmware.", "Contact Support Team for help.", "She moved to Georgia last year.",
             "Forrester Research published it.", "Paris is lovely in spring."})
     void ignoresNonNames(String text) {
+        assertThat(values(text, EntityTypes.PERSON)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Customer: My Premier Rewards account shows a fee I do not recognise.",
+            "Customer: the statement for my Smart Saver account looks wrong.",
+            "The portal shows a 404 Page Not Found message since Monday.",
+            "The app fails with a 500 Internal Error page after login.",
+            "Customer: It says AMZN MKTP on the statement.",
+            "I disputed the charge from SQ *ROSE BAKERY yesterday.",
+            "The charge from NETFLIX.COM/BILL is not mine.",
+            "Customer: the merchant shows as CARTER FUEL 2231.",
+            "Temperature 38.2 C. Current medication unchanged.",
+    })
+    void productAndMerchantPhrasesAreNotPeople(String text) {
         assertThat(values(text, EntityTypes.PERSON)).isEmpty();
     }
 }

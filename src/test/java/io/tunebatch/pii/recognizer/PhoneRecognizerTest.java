@@ -18,6 +18,13 @@ class PhoneRecognizerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"212.736.5000", "(212) 736-5000", "+44 20 7946 0958", "+81 3-6745-5352"})
+    void bracketsAroundTheNumberBelongToTheSentence(String phone) {
+        assertThat(values("Call Dana Whitlock (" + phone + ") about the claim.", EntityTypes.PHONE_NUMBER))
+                .containsExactly(phone);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Meeting on 2024-03-15 at 10:30.", "Upgrade to version 10.4.2.1 now.",
             "ISBN 978-0-306-40615-7", "See pages 212-736 of the manual.", "Total: 2,127,365,000 units",
             "Order 2127365000 shipped", "Tracking code 1Z999AA10123456784", "Scores: 1 2 3 4 5 6 7 8 9"})

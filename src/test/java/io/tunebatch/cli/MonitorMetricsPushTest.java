@@ -2,30 +2,23 @@ package io.tunebatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import io.tunebatch.TuneBatchApplication;
 import io.tunebatch.evaluate.AdapterHash;
 import io.tunebatch.evaluate.EvalSubject;
 import io.tunebatch.evaluate.EvaluationService;
 import io.tunebatch.prepare.PrepareService;
 import io.tunebatch.registry.ModelRegistry;
 import io.tunebatch.registry.RegistrationRequest;
-import io.tunebatch.support.Databases;
 import io.tunebatch.support.SupportAnswers;
+import io.tunebatch.support.RecordingPushgateway;
 import io.tunebatch.support.TestFiles;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,26 +28,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class MonitorMetricsPushTest {
 
-    private final List<String> pushes = new CopyOnWriteArrayList<>();
-    private HttpServer pushgateway;
+    private RecordingPushgateway pushgateway;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void startPushgateway() throws Exception {
-        pushgateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        pushgateway.createContext("/", exchange -> {
-            pushes.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        pushgateway.start();
+        pushgateway = RecordingPushgateway.start();
     }
 
     @AfterEach
     void stopPushgateway() {
-        pushgateway.stop(0);
+        pushgateway.close();
     }
 
     @Test
@@ -63,17 +49,7 @@ class MonitorMetricsPushTest {
                 MonitorDriftTest.question(MonitorDriftTest.BANKING, i, 3 + (i % 10) * 2), "crm")).collect(Collectors.joining("\n")) + "\n");
         Path log = TestFiles.write(dir.resolve("logs/day.jsonl"), MonitorDriftTest.healthyLog(9) + MonitorDriftTest.logLine(1,
                 "Where do I write?", "Write to " + MonitorDriftTest.EMAIL + " today, we answer within two days.") + "\n");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TuneBatchApplication.class).run(
-                "--tunebatch.cli.enabled=false",
-                "--spring.datasource.url=" + Databases.newH2Url(),
-                "--tunebatch.pii.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "--tunebatch.data-dir=" + dir.resolve("data"),
-                "--management.prometheus.metrics.export.pushgateway.enabled=true",
-                "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + pushgateway.getAddress().getPort(),
-                "--management.prometheus.metrics.export.pushgateway.job=tunebatch-test",
-                "--management.prometheus.metrics.export.pushgateway.format=text",
-                "--management.prometheus.metrics.export.pushgateway.push-rate=1h",
-                "--management.prometheus.metrics.export.pushgateway.shutdown-operation=put");
+        ConfigurableApplicationContext context = pushgateway.startApplication(dir.resolve("data"));
         int exit;
         try {
             PrepareService prepare = context.getBean(PrepareService.class);
@@ -91,8 +67,8 @@ class MonitorMetricsPushTest {
         }
 
         assertThat(exit).isEqualTo(MonitorCommand.THRESHOLDS_CROSSED);
-        assertThat(pushes).isNotEmpty();
-        assertThat(pushes.get(pushes.size() - 1))
+        assertThat(pushgateway.pushes()).isNotEmpty();
+        assertThat(pushgateway.pushes().get(pushgateway.pushes().size() - 1).body())
                 .containsPattern("tunebatch_monitor_pii_leak_rate\\{[^}]*model=\"support\"[^}]*version=\"1\"[^}]*} 0\\.1")
                 .containsPattern("tunebatch_monitor_thresholds_crossed\\{[^}]*model=\"support\"[^}]*} [1-9]")
                 .containsPattern("tunebatch_monitor_drift_psi\\{[^}]*feature=\"prompt_length\"[^}]*} ")

@@ -10,7 +10,6 @@ import io.tunebatch.support.TestFiles;
 import io.tunebatch.support.WorkerJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,18 +75,12 @@ class RemotePiiScanTest {
     static void startTwoWorkers() throws Exception {
         Map<String, String> properties = Map.of("tunebatch.pii.encryption-key", KEY, "tunebatch.pii.chunk-size", "2",
                 "tunebatch.partitioning.worker-poll-interval", "200ms");
-        WORKERS.add(WorkerJvm.start("worker-a", DATABASE_URL, properties));
-        WORKERS.add(WorkerJvm.start("worker-b", DATABASE_URL, properties));
-        for (WorkerJvm worker : WORKERS) {
-            worker.awaitReady(Duration.ofMinutes(3));
-        }
+        WORKERS.addAll(WorkerJvm.startTwo(DATABASE_URL, properties));
     }
 
     @AfterAll
     static void killWorkers() throws InterruptedException {
-        for (WorkerJvm worker : WORKERS) {
-            worker.kill();
-        }
+        WorkerJvm.killAll(WORKERS);
     }
 
     @Test

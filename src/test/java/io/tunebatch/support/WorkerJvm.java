@@ -52,6 +52,21 @@ public final class WorkerJvm {
         }
     }
 
+    /** Starts workers {@code worker-a} and {@code worker-b} and waits until both are ready. */
+    public static List<WorkerJvm> startTwo(String jdbcUrl, Map<String, String> properties) throws Exception {
+        List<WorkerJvm> workers = List.of(start("worker-a", jdbcUrl, properties), start("worker-b", jdbcUrl, properties));
+        for (WorkerJvm worker : workers) {
+            worker.awaitReady(Duration.ofMinutes(3));
+        }
+        return workers;
+    }
+
+    public static void killAll(List<WorkerJvm> workers) throws InterruptedException {
+        for (WorkerJvm worker : workers) {
+            worker.kill();
+        }
+    }
+
     public String id() {
         return id;
     }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,18 +115,12 @@ class RemoteTrainTest {
                 // one libtorch thread per training child, as in the other training tests: two children share two cores
                 "ai.djl.pytorch.num_threads", "1",
                 "ai.djl.pytorch.num_interop_threads", "1");
-        WORKERS.add(WorkerJvm.start("worker-a", DATABASE_URL, properties));
-        WORKERS.add(WorkerJvm.start("worker-b", DATABASE_URL, properties));
-        for (WorkerJvm worker : WORKERS) {
-            worker.awaitReady(Duration.ofMinutes(3));
-        }
+        WORKERS.addAll(WorkerJvm.startTwo(DATABASE_URL, properties));
     }
 
     @AfterAll
     static void killWorkers() throws InterruptedException {
-        for (WorkerJvm worker : WORKERS) {
-            worker.kill();
-        }
+        WorkerJvm.killAll(WORKERS);
     }
 
     @Test

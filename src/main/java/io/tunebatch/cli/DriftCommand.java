@@ -5,15 +5,12 @@ import io.tunebatch.drift.DriftService;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code drift --snapshot ID --source PATH}: fresh data against a snapshot, for the retraining decision. */
 @Component
-@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // each command line gets fresh option values
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Compare fresh source data with a dataset snapshot (PSI per feature) and recommend whether to retrain.")
 class DriftCommand implements Callable<Integer>, TopLevelCommand {

@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +20,6 @@ import picocli.CommandLine.Option;
  * Exits {@value #THRESHOLDS_CROSSED} when the run completed but crossed a threshold.
  */
 @Component
-@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // each command line gets fresh option values
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = "Score production inference logs with the eval suite's safety, format and PII-leakage checks, measure "
                 + "prompt drift against the training snapshot, and exit " + MonitorCommand.THRESHOLDS_CROSSED

@@ -14,9 +14,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,23 +58,26 @@ public class PiiScanStepConfiguration {
                 PiiScanWriter.FLAGGED, "tunebatch.pii.flagged", PiiScanWriter.DETECTIONS, "tunebatch.pii.detections"));
     }
 
+    /**
+     * One sorted cursor over the unscanned examples. A paging reader re-ran the query per page, and
+     * H2's planner answered each page by walking a secondary index (quadratic: about 6 examples/s at
+     * 1M rows). The reader keeps no restart state, so a restart's fresh query is the resume point.
+     */
     @Bean
     @StepScope
     ItemStreamReader<ExampleText> unscannedExampleReader(DataSource dataSource,
-                                                         @Value("${tunebatch.pii.chunk-size:200}") int chunkSize) throws Exception {
-        JdbcPagingItemReader<ExampleText> reader = new JdbcPagingItemReaderBuilder<ExampleText>()
+                                                         @Value("${tunebatch.pii.chunk-size:200}") int chunkSize) {
+        return new JdbcCursorItemReaderBuilder<ExampleText>()
                 .name("unscannedExamples")
                 .dataSource(dataSource)
-                .selectClause("SELECT id, instruction, input_text, output_text")
-                .fromClause("FROM training_example")
-                .whereClause("WHERE pii_scan_result IS NULL")
-                .sortKeys(java.util.Map.of("id", Order.ASCENDING))
-                .pageSize(chunkSize)
+                .sql("SELECT id, instruction, input_text, output_text FROM training_example "
+                        + "WHERE pii_scan_result IS NULL ORDER BY id")
+                // PostgreSQL streams a result set only outside auto-commit; otherwise it loads it whole
+                .connectionAutoCommit(false)
+                .fetchSize(chunkSize)
                 .saveState(false)
                 .rowMapper((rs, i) -> ExampleText.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .build();
-        reader.afterPropertiesSet();
-        return reader;
     }
 
     @Bean

@@ -20,7 +20,11 @@ import java.util.Set;
  * capitalised phrase used as a modifier ("my Everyday Checking account", "a 502 Bad Gateway page"),
  * a word glued into an identifier ("APPLE.COM/BILL", "SQ *BLUE") or, in mixed-case text, a run in
  * capitals with a word that is no known name (a merchant descriptor such as "SHELL OIL").
- * Greetings and chat speaker labels ("Hi Zoë,", "Agent Sofia:") are cues.
+ * Greetings and chat speaker labels ("Hi Zoë,", "Agent Sofia:") are cues. A word that is no common
+ * English word (SCOWL's lower-case entries) is a proper noun: a known name that is none
+ * ("Jennifer", unlike "Will") needs no cue mid-sentence, and an unknown one ("Wrzesniewski")
+ * needs a person context word unless a place preposition, a determiner or a model number shows
+ * it names a place or a thing ("in Oakhurst", "the Thermo 3").
  */
 public final class PersonRecognizer implements PiiRecognizer {
 
@@ -32,6 +36,12 @@ public final class PersonRecognizer implements PiiRecognizer {
     static final WordList TOP_FIRST = WordList.top(NAMES + "first-names.txt", 1500);
     static final WordList LAST = WordList.resource(NAMES + "last-names.txt");
     static final WordList STOP = WordList.resource(NAMES + "stop-words.txt");
+    /**
+     * Common English words (SCOWL's lower-case entries). A name that is no such word ("Jennifer",
+     * "Kowalski") is a proper noun wherever it stands; one that is ("Will", "Grant", "Smith") needs
+     * its position or a cue.
+     */
+    static final WordList ENGLISH = WordList.resource(NAMES + "english-words.txt");
     private static final WordList TITLES = WordList.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
             "madame", "mister", "doctor", "professor", "rev", "reverend", "hon", "capt", "captain", "lt", "sgt",
             "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "dott", "ing");
@@ -79,6 +89,9 @@ public final class PersonRecognizer implements PiiRecognizer {
     /** Verbs whose subject is a person, so even an unknown word before them is a name ("Mieszko lives ..."). */
     private static final WordList HUMAN_VERBS = WordList.of("lives", "lived", "shouted", "replied", "whispered",
             "married", "smiled", "laughed", "cried", "spent", "studied", "graduated");
+    /** Prepositions of place: an unknown proper noun after one is a place or a firm ("works at Zylker"). */
+    private static final WordList LOCATIVES = WordList.of("in", "at", "from", "near", "into", "across", "around",
+            "outside", "inside", "throughout", "toward", "towards", "within", "via", "of", "on");
     private static final int MAX_NAME_WORDS = 4;
     /** Score a name gets from a cue or from coordination with another name. */
     private static final double CUED = 0.85;
@@ -248,28 +261,22 @@ public final class PersonRecognizer implements PiiRecognizer {
                     score = 0.9;
                 } else if (firstIsFirstName || (lastIsSurname && tokens.length(to) > 1)) {
                     score = 0.8;
-                } else if (knownWords > 0) {
+                } else if (knownWords > 0 || (!sentenceStart && noEnglishWord(from, to))) {
                     score = 0.7;
                 } else {
                     score = foreign ? 0.6 : 0.5;
                 }
                 if (lowerCase) {
-                    score = TOP_FIRST.containsUpper(firstUpper) && lastIsSurname ? 0.8 : 0.3;
+                    boolean namePair = lastIsSurname && (TOP_FIRST.containsUpper(firstUpper)
+                            || (firstIsFirstName && noEnglishWord(from, to)));
+                    score = namePair ? 0.8 : 0.3;
                 } else if (hasMiddleInitial(from, to)) {
                     score = Math.max(score, 0.75); // "Given X. Family" is how people, not firms, are written
                 } else if (nameWords <= 3 && aloneOnLine(tokens.start(from), tokens.end(to))) {
                     score = Math.max(score, 0.7); // a line holding just "Given Family": a signature or address block
                 }
-            } else if (lowerCase) {
-                score = TOP_FIRST.containsUpper(firstUpper) ? 0.4 : 0.2;
-            } else if (COMMON_FIRST.containsUpper(firstUpper)) {
-                score = sentenceStart ? 0.6 : 0.75;
-            } else if (FIRST.containsUpper(firstUpper)) {
-                score = sentenceStart ? 0.45 : 0.6;
-            } else if (LAST.containsUpper(firstUpper)) {
-                score = sentenceStart ? 0.3 : 0.45;
             } else {
-                score = followedBy(to, HUMAN_VERBS) ? 0.75 : sentenceStart ? 0.15 : 0.3;
+                score = singleWordScore(firstUpper, lowerCase, sentenceStart, to);
             }
             boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from))
                     || ((knownWords > 0 || foreign) && greeted(from, to)) || speakerLabel(from, to));
@@ -287,6 +294,60 @@ public final class PersonRecognizer implements PiiRecognizer {
             found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
             // in lower-case text only the most frequent first names count, so "rock and roll" stays out
             known.add(lowerCase ? TOP_FIRST.containsUpper(firstUpper) : knownWords > 0);
+        }
+
+        /**
+         * One word: a known first name or surname that is no English word is a name even alone; an
+         * unknown capitalised word that is no English word is a proper noun, a name mid-sentence
+         * unless it is a known place (checked by the caller); English words need a cue.
+         */
+        private double singleWordScore(String upper, boolean lowerCase, boolean sentenceStart, int at) {
+            boolean properNoun = !ENGLISH.containsUpper(upper);
+            boolean firstName = FIRST.containsUpper(upper);
+            boolean surname = LAST.containsUpper(upper);
+            if (lowerCase) {
+                return (firstName || surname) && properNoun ? 0.7 : TOP_FIRST.containsUpper(upper) ? 0.4 : 0.2;
+            }
+            if (COMMON_FIRST.containsUpper(upper)) {
+                return sentenceStart && !properNoun ? 0.6 : 0.75;
+            }
+            if (firstName) {
+                // the rarer first names include acronyms and words of other languages ("Iban"): position still counts
+                return sentenceStart ? 0.45 : properNoun ? 0.75 : 0.6;
+            }
+            if (surname) {
+                return properNoun ? (sentenceStart ? 0.6 : 0.7) : sentenceStart ? 0.3 : 0.45;
+            }
+            if (followedBy(at, HUMAN_VERBS)) {
+                return 0.75;
+            }
+            if (properNoun) {
+                return sentenceStart || afterLocative(at) || namesAThing(at) ? 0.2 : 0.45;
+            }
+            return sentenceStart ? 0.15 : 0.3;
+        }
+
+        /** "in Oakhurst", "from Zylker": a word after a place preposition. */
+        private boolean afterLocative(int word) {
+            return word > 0 && tokens.start(word) == tokens.end(word - 1) + 1 && text.charAt(tokens.end(word - 1)) == ' '
+                    && LOCATIVES.containsUpper(tokens.upper(text, word - 1));
+        }
+
+        /** "the Thermo 3 thermostat": after a determiner or before a model number, a word names a product or place. */
+        private boolean namesAThing(int word) {
+            int end = tokens.end(word);
+            boolean modelNumber = end + 1 < text.length() && text.charAt(end) == ' ' && Character.isDigit(text.charAt(end + 1));
+            return modelNumber || (word > 0 && tokens.start(word) == tokens.end(word - 1) + 1
+                    && DETERMINERS.containsUpper(tokens.upper(text, word - 1)));
+        }
+
+        private boolean noEnglishWord(int from, int to) {
+            for (int t = from; t <= to; t++) {
+                if (!isParticle(t) && tokens.length(t) > 1 && ENGLISH.containsUpper(tokens.upper(text, t))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

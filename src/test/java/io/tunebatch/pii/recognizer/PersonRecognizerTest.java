@@ -79,4 +79,30 @@ class PersonRecognizerTest {
     void productAndMerchantPhrasesAreNotPeople(String text) {
         assertThat(values(text, EntityTypes.PERSON)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // no English word, so a proper noun; with a person context word it is a name
+            "The refund was approved by our agent Wrzesniewski yesterday.|Wrzesniewski",
+            "I spoke with Okafor about the chargeback.|Okafor",
+            "The note says Thandiwe will bring the documents.|Thandiwe",
+            "Please ask Kwabena Asante to call the branch back.|Kwabena Asante",
+            "please ask xiomara about the refund|xiomara",
+    })
+    void aWordThatIsNoEnglishWordIsANameInAPersonContext(String text, String name) {
+        assertThat(values(text, EntityTypes.PERSON)).containsExactly(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "The customer lives in Zyrardow now.",          // after a place preposition
+            "He works at Zylker since 2019.",
+            "The customer reports that the Thermo 3 thermostat fails.", // before a model number
+            "The customer says the Quorvex router drops the line.",       // after a determiner
+            "IBAN: DE89 3704 0044 0532 0130 00",             // a rare first name in capitals at the start
+            "The customer will grant access on Monday.",      // names that are English words need more
+    })
+    void properNounsThatNameThingsOrPlacesAreNotPeople(String text) {
+        assertThat(values(text, EntityTypes.PERSON)).isEmpty();
+    }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Street addresses. A street line is one of: a house number, name words and a USPS street suffix
- * ("42 W Elm St"); a PO box or military box; a street-type word of another language with its
+ * ("42 W Elm St"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
  * name and number ("12 rue de la Paix", "Via Roma 12"); a compound street name with a house
  * number ("Hauptstraße 5"); or, weaker, a number, name words and a number ("20 Allee Verte 4").
  * The span then grows over what follows on the same or the next lines while it reads as the rest
@@ -49,6 +49,10 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                     0.8, false),
             new StreetLine(Pattern.compile("\\b(?:(?:P\\.?[ ]?O\\.?|Post Office)[ \\t]+Box|(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]+Box)[ \\t]+\\d{1,6}\\b",
                     Pattern.CASE_INSENSITIVE), 0.8, false),
+            // USPS military mail (Publication 28): a ship line, then APO/FPO/DPO with AA/AE/AP and the ZIP code
+            new StreetLine(Pattern.compile("\\b(?:USNS|USNV|USS|USCGC)[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*){0,2}"
+                    + "(?:,?[ \\t]*\\r?\\n?[ \\t]*(?:[>|*•?]+[ \\t]*)?(?:FPO|APO|DPO)[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b)?"), 0.8, false),
+            new StreetLine(Pattern.compile("\\b(?:FPO|APO|DPO)[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b"), 0.8, false),
             new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+){0,2}" + STREET_TYPE + "[ \\t]+" + PARTICLES
                     + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+" + PARTICLES + "\\p{Lu}[\\p{L}'-]*){0,3}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?\\b)?"),
                     0.75, false),

@@ -25,6 +25,14 @@ class StreetAddressRecognizerTest {
     }
 
     @org.junit.jupiter.api.Test
+    void militaryMailIsAnAddress() {
+        assertThat(values("Forward it to USNS Ortiz\nFPO AP 96603 please.", EntityTypes.ADDRESS))
+                .containsExactly("USNS Ortiz\nFPO AP 96603");
+        assertThat(values("Deliver to PSC 4120, Box 2231\nAPO AE 09021.", EntityTypes.ADDRESS))
+                .containsExactly("PSC 4120, Box 2231\nAPO AE 09021");
+    }
+
+    @org.junit.jupiter.api.Test
     void aBlockSpansQuotedLines() {
         assertThat(values("> Jane\n> 12 Hauptstraße 5\n> Apt. 3\n> 10115 Berlin\n> Germany\n> Thanks", EntityTypes.ADDRESS))
                 .containsExactly("12 Hauptstraße 5\n> Apt. 3\n> 10115 Berlin\n> Germany");

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Phone numbers: a cheap pattern finds digit runs shaped like a phone number (7-15 digits with
  * phone punctuation, an optional {@code +}, {@code 00} or {@code 011} international prefix and an
  * extension), and libphonenumber decides. A number valid in one of the configured regions scores
- * above the threshold when it is written like a phone number (an international prefix, or more
- * than eight digits with separators); so does a number in a typical phone layout whose range
+ * above the threshold when it is written like a phone number (an international prefix, an area
+ * code in brackets, or more than eight digits with separators); so does a number in a typical phone layout whose range
  * libphonenumber does not know. A bare digit run, a short national number or a number that is
  * only of a possible length needs context words. Dates, IP-like runs and postal codes are not
  * candidates.
@@ -39,6 +39,7 @@ public final class PhoneRecognizer implements PiiRecognizer {
      */
     private static final Pattern PHONE_LAYOUT = Pattern.compile(
             "(?:(?:\\+?1|001)[ .-]?)?(?:\\(\\d{3}\\)[ ]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}|0\\d(?:[ .-]\\d{2}){4}");
+    private static final Pattern AREA_CODE_IN_BRACKETS = Pattern.compile("\\(\\d{1,5}\\)[ ]?\\d");
     private static final Pattern EXTENSION = Pattern.compile("[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6}$");
 
     private final List<String> regions;
@@ -99,7 +100,9 @@ public final class PhoneRecognizer implements PiiRecognizer {
         String dialable = international(number);
         boolean international = dialable.startsWith("+");
         // a short national number or a bare digit run is weak evidence on its own
-        boolean phoneShaped = international || (digits > 8 && !number.chars().allMatch(Character::isDigit));
+        // an area code in brackets is how phone numbers, not identifiers, are written: "(030) 1234-56"
+        boolean phoneShaped = international || (digits > 8 && !number.chars().allMatch(Character::isDigit))
+                || AREA_CODE_IN_BRACKETS.matcher(number).lookingAt();
         boolean possible = false;
         for (String region : regions) {
             try {

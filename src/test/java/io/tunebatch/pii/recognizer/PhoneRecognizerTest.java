@@ -18,6 +18,13 @@ class PhoneRecognizerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"(030) 12345", "(0431) 1234"})
+    void aShortNumberWithItsAreaCodeInBracketsIsAPhoneWithoutContext(String phone) {
+        assertThat(values("Noted down: " + phone + ".", EntityTypes.PHONE_NUMBER)).containsExactly(phone);
+        assertThat(values("Noted down: " + phone.replaceAll("[()]", "") + ".", EntityTypes.PHONE_NUMBER)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"212.736.5000", "(212) 736-5000", "+44 20 7946 0958", "+81 3-6745-5352"})
     void bracketsAroundTheNumberBelongToTheSentence(String phone) {
         assertThat(values("Call Dana Whitlock (" + phone + ") about the claim.", EntityTypes.PHONE_NUMBER))

@@ -87,7 +87,7 @@ public class Ablation {
 
     /** The standard recognizers with {@code person} in place of the PERSON recognizer. */
     private static List<PiiRecognizer> withPerson(PiiRecognizer person) {
-        List<PiiRecognizer> recognizers = new ArrayList<>(StandardRecognizers.create(PiiProperties.DEFAULT_PHONE_REGIONS, false));
+        List<PiiRecognizer> recognizers = new ArrayList<>(StandardRecognizers.create(PiiProperties.DEFAULT_PHONE_REGIONS, false, ""));
         recognizers.removeIf(r -> r.entityTypes().contains(EntityTypes.PERSON));
         recognizers.add(person);
         return recognizers;

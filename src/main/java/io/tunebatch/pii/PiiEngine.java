@@ -49,7 +49,7 @@ public final class PiiEngine implements PiiDetector {
 
     /** The standard recognizers configured by {@code properties}. */
     public static PiiEngine create(PiiProperties properties) {
-        return create(properties, StandardRecognizers.create(properties.phoneRegions(), properties.nameFinder()));
+        return create(properties, StandardRecognizers.create(properties.phoneRegions(), properties.nameFinder(), properties.nerModel()));
     }
 
     /** An engine over any recognizers, with the thresholds and context words of {@code properties}. */

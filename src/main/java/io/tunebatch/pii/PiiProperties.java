@@ -30,6 +30,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code name-finder: false} — when true, the project's OpenNLP name finder confirms PERSON
  *       candidates of the rules ({@code PersonNameFinderEnsemble}); off by default because it
  *       measured no clear gain for a sixth of the throughput (BENCHMARKS.md, "PII detection").</li>
+ *   <li>{@code ner-model}: empty — a folder holding a Hugging Face BERT token-classification
+ *       model (config.json, model.safetensors, tokenizer.json) whose PERSON and LOCATION spans
+ *       join the rules' candidates ({@code io.tunebatch.pii.ner.NerModelRecognizer}); for teams
+ *       with an approved NER model. Nothing is downloaded.</li>
  * </ul>
  * The AES key of the {@code encrypt} operator is {@code tunebatch.pii.encryption-key} /
  * {@code tunebatch.pii.key-file} (see {@link PiiKeyConfiguration}).
@@ -46,7 +50,8 @@ public record PiiProperties(
         Map<String, OperatorProperties> operators,
         OperatorProperties defaultOperator,
         String hashKey,
-        Boolean nameFinder) {
+        Boolean nameFinder,
+        String nerModel) {
 
     /** Regions tried in order when a number has no international prefix. */
     public static final List<String> DEFAULT_PHONE_REGIONS = List.of("US", "GB", "CA", "AU", "IN", "DE", "FR", "ES",
@@ -73,6 +78,7 @@ public record PiiProperties(
         defaultOperator = defaultOperator == null ? OperatorProperties.REPLACE : defaultOperator;
         hashKey = hashKey == null ? "" : hashKey;
         nameFinder = nameFinder != null && nameFinder;
+        nerModel = nerModel == null ? "" : nerModel.strip();
     }
 
     /**
@@ -94,12 +100,12 @@ public record PiiProperties(
         }
         return new PiiProperties(policyThreshold != null ? policyThreshold : threshold,
                 policyEntities != null ? policyEntities : entities, phoneRegions, contextBoost, contextWords,
-                negativeContextWords, negativeContextPenalty, byEntity, fallback, hashKey, nameFinder);
+                negativeContextWords, negativeContextPenalty, byEntity, fallback, hashKey, nameFinder, nerModel);
     }
 
     /** All defaults, for code that runs without Spring (tests, benchmarks). */
     public static PiiProperties defaults() {
-        return new PiiProperties(null, null, null, null, null, null, null, null, null, null, null);
+        return new PiiProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

@@ -38,7 +38,7 @@ class PiiEngineTest {
 
     @Test
     void thresholdAndEnabledEntitiesAreConfiguration() {
-        PiiProperties strict = new PiiProperties(0.95, List.of("US_SSN", "CREDIT_CARD"), null, null, null, null, null, null, null, null, null);
+        PiiProperties strict = new PiiProperties(0.95, List.of("US_SSN", "CREDIT_CARD"), null, null, null, null, null, null, null, null, null, null);
         PiiEngine engine = PiiEngine.create(strict);
         assertThat(found(engine, "Jane Roe: SSN 536-22-4187, jane@example.com")).containsExactly("US_SSN:536-22-4187");
         assertThat(found(engine, "Jane Roe: 536-22-4187")).isEmpty(); // 0.85 without context < 0.95
@@ -47,7 +47,7 @@ class PiiEngineTest {
     @Test
     void configuredContextWordsAddToTheDefaults() {
         PiiProperties extra = new PiiProperties(null, null, null, null, Map.of("US_SSN", List.of("sozialversicherung")),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThat(found(PiiEngine.create(extra), "Sozialversicherung 536224187")).containsExactly("US_SSN:536224187");
         assertThat(found("Sozialversicherung 536224187")).isEmpty();
     }

@@ -308,6 +308,11 @@ public final class PersonRecognizer implements PiiRecognizer {
             if (lowerCase) {
                 return (firstName || surname) && properNoun ? 0.7 : TOP_FIRST.containsUpper(upper) ? 0.4 : 0.2;
             }
+            if (afterLocative(at) && !COMMON_FIRST.containsUpper(upper)) {
+                // a word after a place preposition is a town, a street or a firm ("in Lyon", "on Jackson", "at
+                // Zylker") unless it is a common first name
+                return 0.3;
+            }
             if (COMMON_FIRST.containsUpper(upper)) {
                 return sentenceStart && !properNoun ? 0.6 : 0.75;
             }
@@ -322,7 +327,7 @@ public final class PersonRecognizer implements PiiRecognizer {
                 return 0.75;
             }
             if (properNoun) {
-                return sentenceStart || afterLocative(at) || namesAThing(at) ? 0.2 : 0.45;
+                return sentenceStart || namesAThing(at) ? 0.2 : 0.45;
             }
             return sentenceStart ? 0.15 : 0.3;
         }

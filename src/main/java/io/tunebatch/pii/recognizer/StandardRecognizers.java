@@ -1,6 +1,9 @@
 package io.tunebatch.pii.recognizer;
 
 import io.tunebatch.pii.PiiRecognizer;
+import io.tunebatch.pii.ner.NerModelRecognizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The recognizers shipped with TuneBatch, one per entity type. */
@@ -9,9 +12,12 @@ public final class StandardRecognizers {
     private StandardRecognizers() {
     }
 
-    /** With {@code nameFinder}, PERSON candidates of the rules are confirmed by the shipped OpenNLP model. */
-    public static List<PiiRecognizer> create(List<String> phoneRegions, boolean nameFinder) {
-        return List.of(
+    /**
+     * With {@code nameFinder}, PERSON candidates of the rules are confirmed by the shipped OpenNLP
+     * model; with a {@code nerModel} folder, that model's spans join the candidates.
+     */
+    public static List<PiiRecognizer> create(List<String> phoneRegions, boolean nameFinder, String nerModel) {
+        List<PiiRecognizer> recognizers = new ArrayList<>(List.of(
                 nameFinder ? new PersonNameFinderEnsemble(new PersonRecognizer(), NameFinderRecognizer.shipped())
                         : new PersonRecognizer(),
                 new EmailRecognizer(),
@@ -25,6 +31,10 @@ public final class StandardRecognizers {
                 new DateOfBirthRecognizer(),
                 new MedicalRecordNumberRecognizer(),
                 new StreetAddressRecognizer(),
-                new LocationRecognizer());
+                new LocationRecognizer()));
+        if (!nerModel.isEmpty()) {
+            recognizers.add(NerModelRecognizer.of(Path.of(nerModel)));
+        }
+        return List.copyOf(recognizers);
     }
 }

@@ -93,7 +93,7 @@ class OperatorAnonymizerTest {
     }
 
     private static PiiProperties properties(Map<String, OperatorProperties> operators, String hashKey) {
-        return new PiiProperties(null, null, null, null, null, null, null, operators, null, hashKey, null);
+        return new PiiProperties(null, null, null, null, null, null, null, operators, null, hashKey, null, null);
     }
 
     private static FieldCipher newCipher() {

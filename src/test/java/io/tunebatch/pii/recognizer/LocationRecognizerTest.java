@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LocationRecognizerTest {
 
     private static final PiiEngine WITH_LOCATIONS = PiiEngine.create(
-            new PiiProperties(null, EntityTypes.ALL, null, null, null, null, null, null, null, null, null));
+            new PiiProperties(null, EntityTypes.ALL, null, null, null, null, null, null, null, null, null, null));
 
     private static List<String> values(String text, String type) {
         return Detect.found(WITH_LOCATIONS, text).stream()

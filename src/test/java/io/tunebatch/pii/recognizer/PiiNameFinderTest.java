@@ -57,7 +57,7 @@ class PiiNameFinderTest {
     void theEnsembleReportsARuleCandidateJustUnderTheThresholdWhenTheModelAgrees() {
         String text = "Nayeli reports chest pain since yesterday."; // a rarer (SSA) first name opening a sentence
         PiiEngine withModel = PiiEngine.create(new PiiProperties(null, null, null, null, null, null, null, null, null,
-                null, true));
+                null, true, null));
         assertThat(found(text)).isEmpty();
         assertThat(found(withModel, text)).containsExactly("PERSON:Nayeli");
         assertThat(found(withModel, "Customer: My Premier Rewards account shows a fee.")).isEmpty();

@@ -1,0 +1,88 @@
+package io.tunebatch.pii.ner;
+
+import static io.tunebatch.pii.Detect.found;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tunebatch.pii.EntityTypes;
+import io.tunebatch.pii.PiiEngine;
+import io.tunebatch.pii.PiiProperties;
+import io.tunebatch.pii.PiiSpan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tiny BERT NER model trained by src/test/python/make_ner_fixture.py, against transformers' own output. */
+class NerModelRecognizerTest {
+
+    private static final Path MODEL = Path.of("src/test/resources/golden/bert-ner");
+
+    @Test
+    void labelProbabilitiesMatchTransformers() throws Exception {
+        try (BertTokenClassifier classifier = BertTokenClassifier.load(MODEL)) {
+            int windows = 0;
+            for (JsonNode sentence : expected()) {
+                for (JsonNode window : sentence.path("windows")) {
+                    long[] ids = longs(window.path("ids"));
+                    float[][] probabilities = classifier.probabilities(ids);
+                    JsonNode reference = window.path("probabilities");
+                    for (int t = 0; t < ids.length; t++) {
+                        for (int label = 0; label < probabilities[t].length; label++) {
+                            assertThat(probabilities[t][label]).isCloseTo(reference.get(t).get(label).floatValue(), within(1e-4f));
+                        }
+                    }
+                    windows++;
+                }
+            }
+            assertThat(windows).as("the long sentence needs more than one 16-position window").isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void findsTheNamesAndPlacesTheModelTagsAcrossWindows() {
+        NerModelRecognizer recognizer = NerModelRecognizer.of(MODEL);
+        assertThat(spans(recognizer, "Please call Anna Kowalska today.")).containsExactly("PERSON:Anna Kowalska");
+        assertThat(spans(recognizer, "Ticket closed, Mei Tanaka will follow up. Our agent spoke with Lars Berg yesterday in Oslo."))
+                .containsExactly("PERSON:Mei Tanaka", "PERSON:Lars Berg", "LOCATION:Oslo");
+    }
+
+    @Test
+    void itsNamesJoinTheRulesInTheEngine() {
+        String text = "Send the card to Xolani.";
+        assertThat(found(text)).as("the rules alone").isEmpty();
+        PiiEngine withModel = PiiEngine.create(new PiiProperties(null, null, null, null, null, null, null, null, null,
+                null, null, MODEL.toString()));
+        assertThat(found(withModel, text)).containsExactly("PERSON:Xolani");
+    }
+
+    @Test
+    void aFolderWithoutAModelIsAClearError(@TempDir Path empty) {
+        assertThatThrownBy(() -> NerModelRecognizer.of(empty))
+                .hasMessageContaining(empty.toString())
+                .hasMessageContaining("config.json, tokenizer.json and model.safetensors");
+    }
+
+    private static List<String> spans(NerModelRecognizer recognizer, String text) {
+        List<PiiSpan> out = new ArrayList<>();
+        recognizer.recognize(text, out);
+        return out.stream().map(s -> s.entityType() + ":" + text.substring(s.start(), s.end())).toList();
+    }
+
+    private static JsonNode expected() throws Exception {
+        return JsonMapper.builder().build().readTree(MODEL.resolve("expected.json").toFile());
+    }
+
+    private static long[] longs(JsonNode array) {
+        long[] values = new long[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asLong();
+        }
+        return values;
+    }
+}

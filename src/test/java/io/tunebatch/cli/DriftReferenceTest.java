@@ -62,7 +62,7 @@ abstract class DriftReferenceTest extends ApplicationTest {
     }
 
     @Test
-    void theFilesASnapshotWasMadeFromDoNotDriftFromItsPopulation(CapturedOutput output) {
+    void theFilesASnapshotWasMadeFromDoNotDriftFromItsPopulation(CapturedOutput output) throws Exception {
         PrepareSummary prepared = prepare.summarize(prepare.prepare(dir.resolve("train").toString(), null));
         assertThat(prepared.snapshotExamples()).as("flagged examples wait for review").isEqualTo(EXAMPLES - WITH_PII);
 
@@ -85,7 +85,7 @@ abstract class DriftReferenceTest extends ApplicationTest {
     }
 
     @Test
-    void aShiftedSourceStillDriftsFromThePopulation(CapturedOutput output) {
+    void aShiftedSourceStillDriftsFromThePopulation(CapturedOutput output) throws Exception {
         PrepareSummary prepared = prepare.summarize(prepare.prepare(dir.resolve("train").toString(), null));
 
         assertThat(Cli.run(context, "drift", "--snapshot", prepared.snapshotId(), "--source", dir.resolve("shifted").toString(),
@@ -122,7 +122,7 @@ abstract class DriftReferenceTest extends ApplicationTest {
     }
 
     @Test
-    void anUnknownReferenceIsAUserError(CapturedOutput output) {
+    void anUnknownReferenceIsAUserError(CapturedOutput output) throws Exception {
         PrepareSummary prepared = prepare.summarize(prepare.prepare(dir.resolve("train").toString(), null));
 
         assertThat(Cli.run(context, "drift", "--snapshot", prepared.snapshotId(), "--source", train(), "--reference", "raw"))

@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
  */
 @Component
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = "Compare fresh source data with a dataset snapshot (PSI per feature) and recommend whether to retrain.")
+        description = "Compare fresh source data with the population a dataset snapshot was drawn from, or the snapshot "
+                + "itself (PSI per feature), and recommend whether to retrain.")
 class DriftCommand implements Callable<Integer>, TopLevelCommand {
 
-    @Option(names = "--snapshot", required = true, paramLabel = "ID", description = "The reference dataset snapshot, e.g. ds_1.")
+    @Option(names = "--snapshot", required = true, paramLabel = "ID", description = "The dataset snapshot, e.g. ds_1.")
     String snapshot;
 
     @Option(names = "--source", required = true, paramLabel = "PATH",

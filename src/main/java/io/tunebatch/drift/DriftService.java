@@ -74,11 +74,10 @@ public class DriftService {
         String status = execution.getStatus().name();
         return reports.findByJobInstance(execution.getJobInstance().getInstanceId())
                 .map(r -> new DriftReport(execution.getId(), status, ExitMessages.of(execution), r.id(), r.snapshotId(),
-                        r.reference().value(), r.source(), r.referenceExamples(), r.currentRecords(), r.rejectedRecords(), firstRejections,
-                        reports.features(r.id()), r.recommendation()))
+                        r.reference().value(), r.source(), r.referenceExamples(), r.currentRecords(), r.rejectedRecords(),
+                        firstRejections, reports.features(r.id()), r.recommendation()))
                 .orElseGet(() -> new DriftReport(execution.getId(), status, ExitMessages.of(execution), null,
                         execution.getJobParameters().getString(SNAPSHOT), reference(execution.getJobParameters()).value(),
-                        execution.getJobParameters().getString(SOURCE),
-                        null, null, null, firstRejections, List.of(), null));
+                        execution.getJobParameters().getString(SOURCE), null, null, null, firstRejections, List.of(), null));
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The drift job's one step: profiles the reference (the snapshot or the population it was drawn
- * from) and the fresh data, compares them feature by
- * feature, and stores the report with its recommendation. Its id and the first rejected records
- * go into the step context for the command to print.
+ * from) and the fresh data, compares them feature by feature, and stores the report with its
+ * recommendation. Its id and the first rejected records go into the step context for the command
+ * to print.
  */
 final class DriftTasklet implements Tasklet {
 

@@ -18,8 +18,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Profiles fresh source data read exactly as {@code prepare} ingests it (same files, formats and
  * field mapping), with the PII engine's verdict on each record. A field with findings is
  * anonymized with pii-scan's operators before it is measured, as the stored examples of every
- * reference were: a name and its {@code <PERSON>} placeholder count different tokens. Records prepare would reject are
- * counted, and the first few are kept as "file:line: reason" (reasons never quote content).
+ * reference were: a name and its {@code <PERSON>} placeholder count different tokens. Records
+ * prepare would reject are counted, and the first few are kept as "file:line: reason" (reasons
+ * never quote content).
  */
 final class FreshData {
 

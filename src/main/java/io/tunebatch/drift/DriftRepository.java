@@ -10,7 +10,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Reads a snapshot's examples, or the population it was drawn from, as a drift reference; writes and reads {@code drift_report} and {@code drift_feature}. */
+/**
+ * Reads a snapshot's examples, or the population it was drawn from, as a drift reference; writes
+ * and reads {@code drift_report} and {@code drift_feature}.
+ */
 @Repository
 public class DriftRepository {
 

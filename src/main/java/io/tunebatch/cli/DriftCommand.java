@@ -1,5 +1,6 @@
 package io.tunebatch.cli;
 
+import io.tunebatch.drift.DriftReference;
 import io.tunebatch.drift.DriftReport;
 import io.tunebatch.drift.DriftService;
 import java.util.Locale;
@@ -9,13 +10,17 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code drift --snapshot ID --source PATH}: fresh data against a snapshot, for the retraining decision. */
+/**
+ * {@code drift --snapshot ID --source PATH [--reference population|snapshot]}: fresh data against a
+ * snapshot's population or the snapshot itself, for the retraining decision.
+ */
 @Component
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = "Compare fresh source data with a dataset snapshot (PSI per feature) and recommend whether to retrain.")
+        description = "Compare fresh source data with the population a dataset snapshot was drawn from, or the snapshot "
+                + "itself (PSI per feature), and recommend whether to retrain.")
 class DriftCommand implements Callable<Integer>, TopLevelCommand {
 
-    @Option(names = "--snapshot", required = true, paramLabel = "ID", description = "The reference dataset snapshot, e.g. ds_1.")
+    @Option(names = "--snapshot", required = true, paramLabel = "ID", description = "The dataset snapshot, e.g. ds_1.")
     String snapshot;
 
     @Option(names = "--source", required = true, paramLabel = "PATH",
@@ -24,6 +29,11 @@ class DriftCommand implements Callable<Integer>, TopLevelCommand {
 
     @Option(names = "--source-system", paramLabel = "NAME", description = "Source system for records that do not name one.")
     String sourceSystem;
+
+    @Option(names = "--reference", paramLabel = "population|snapshot", defaultValue = "population",
+            description = "Compare with the population the snapshot was drawn from (default: every example its prepare run "
+                    + "validated, flagged and invalid ones included) or with the snapshot itself (the filtered training data).")
+    String reference;
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
@@ -38,7 +48,7 @@ class DriftCommand implements Callable<Integer>, TopLevelCommand {
     public Integer call() throws Exception {
         JobExecution execution;
         try {
-            execution = drift.drift(snapshot, source, sourceSystem);
+            execution = drift.drift(snapshot, source, sourceSystem, DriftReference.of(reference));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -50,9 +60,10 @@ class DriftCommand implements Callable<Integer>, TopLevelCommand {
             Output.line("drift %s (job execution %d): no report", r.status(), r.jobExecutionId());
             return;
         }
-        Output.line("drift report %d (job execution %d): snapshot %s (%d examples) vs %s (%d records, %d rejected)",
-                r.reportId(), r.jobExecutionId(), r.snapshotId(), r.referenceExamples(), r.source(), r.currentRecords(),
-                r.rejectedRecords());
+        Output.line("drift report %d (job execution %d): %s %s (%d examples) vs %s (%d records, %d rejected)",
+                r.reportId(), r.jobExecutionId(), r.reference().equals(DriftReference.POPULATION.value())
+                        ? "population of snapshot" : "snapshot", r.snapshotId(), r.referenceExamples(), r.source(),
+                r.currentRecords(), r.rejectedRecords());
         r.firstRejections().forEach(rejection -> Output.line("  rejected %s", rejection));
         Output.line("  %-20s %8s  %s", "feature", "PSI", "shift");
         r.features().forEach(f -> Output.line("  %-20s %8s  %s", f.feature(),
@@ -60,7 +71,7 @@ class DriftCommand implements Callable<Integer>, TopLevelCommand {
         Output.line("recommendation: %s", switch (r.recommendation()) {
             case "retrain" -> "retrain (a feature shifted significantly)";
             case "watch" -> "watch (moderate shift; no retraining needed yet)";
-            default -> "none (fresh data looks like the snapshot)";
+            default -> "none (fresh data looks like the " + r.reference() + ")";
         });
     }
 }

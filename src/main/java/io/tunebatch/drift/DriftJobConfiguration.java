@@ -2,6 +2,7 @@ package io.tunebatch.drift;
 
 import io.tunebatch.audit.CurrentTask;
 import io.tunebatch.ingest.IngestProperties;
+import io.tunebatch.pii.PiiAnonymizer;
 import io.tunebatch.pii.PiiDetector;
 import io.tunebatch.snapshot.SnapshotRepository;
 import org.springframework.batch.core.job.Job;
@@ -22,8 +23,8 @@ public class DriftJobConfiguration {
     @Bean
     Job driftJob(JobRepository jobRepository, @Qualifier("transactionManager") PlatformTransactionManager transactionManager,
                  SnapshotRepository snapshots, DriftRepository repository, IngestProperties ingest, PiiDetector pii,
-                 DriftProperties properties, CurrentTask task) {
-        DriftTasklet tasklet = new DriftTasklet(snapshots, repository, new FreshData(ingest, pii),
+                 PiiAnonymizer anonymizer, DriftProperties properties, CurrentTask task) {
+        DriftTasklet tasklet = new DriftTasklet(snapshots, repository, new FreshData(ingest, pii, anonymizer),
                 new DriftAnalysis(properties), task);
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(new StepBuilder("drift-report", jobRepository).tasklet(tasklet, transactionManager).build())

@@ -7,9 +7,10 @@ import java.util.List;
  * failed before storing its report.
  *
  * @param firstRejections up to ten records prepare would reject, as "file:line: reason"
+ * @param reference       {@code population} or {@code snapshot}: what {@code referenceExamples} counts
  * @param recommendation  {@code retrain}, {@code watch} or {@code none}
  */
 public record DriftReport(long jobExecutionId, String status, String exitMessage, Long reportId, String snapshotId,
-                          String source, Long referenceExamples, Long currentRecords, Long rejectedRecords,
+                          String reference, String source, Long referenceExamples, Long currentRecords, Long rejectedRecords,
                           List<String> firstRejections, List<FeatureDrift> features, String recommendation) {
 }

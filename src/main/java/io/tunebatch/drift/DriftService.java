@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,6 +23,7 @@ public class DriftService {
     static final String SNAPSHOT = "snapshot";
     static final String SOURCE = "source";
     static final String SOURCE_SYSTEM = "sourceSystem";
+    static final String REFERENCE = "reference";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -40,20 +42,29 @@ public class DriftService {
 
     /**
      * @param sourceSystem for records that do not name one, as {@code prepare --source-system}
+     * @param reference    what the fresh data is compared with
      * @throws IllegalArgumentException when the snapshot does not exist or the source matches nothing
      */
-    public JobExecution drift(String snapshotId, String source, String sourceSystem) throws Exception {
+    public JobExecution drift(String snapshotId, String source, String sourceSystem, DriftReference reference)
+            throws Exception {
         snapshots.find(snapshotId)
                 .orElseThrow(() -> new IllegalArgumentException("no snapshot " + snapshotId + "; see `tunebatch snapshot list`"));
         SourceFiles.resolve(source);
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(SNAPSHOT, snapshotId)
                 .addString(SOURCE, source)
+                .addString(REFERENCE, reference.value())
                 .addString("launchedAt", Instant.now().toString());
         if (sourceSystem != null && !sourceSystem.isBlank()) {
             parameters.addString(SOURCE_SYSTEM, sourceSystem);
         }
         return jobOperator.start(driftJob, parameters.toJobParameters());
+    }
+
+    /** The reference a run was launched with; runs launched before there was a choice compared with the snapshot. */
+    static DriftReference reference(JobParameters parameters) {
+        String reference = parameters.getString(REFERENCE);
+        return reference == null ? DriftReference.SNAPSHOT : DriftReference.of(reference);
     }
 
     public DriftReport summarize(JobExecution execution) {
@@ -63,10 +74,10 @@ public class DriftService {
         String status = execution.getStatus().name();
         return reports.findByJobInstance(execution.getJobInstance().getInstanceId())
                 .map(r -> new DriftReport(execution.getId(), status, ExitMessages.of(execution), r.id(), r.snapshotId(),
-                        r.source(), r.referenceExamples(), r.currentRecords(), r.rejectedRecords(), firstRejections,
-                        reports.features(r.id()), r.recommendation()))
+                        r.reference().value(), r.source(), r.referenceExamples(), r.currentRecords(), r.rejectedRecords(),
+                        firstRejections, reports.features(r.id()), r.recommendation()))
                 .orElseGet(() -> new DriftReport(execution.getId(), status, ExitMessages.of(execution), null,
-                        execution.getJobParameters().getString(SNAPSHOT), execution.getJobParameters().getString(SOURCE),
-                        null, null, null, firstRejections, List.of(), null));
+                        execution.getJobParameters().getString(SNAPSHOT), reference(execution.getJobParameters()).value(),
+                        execution.getJobParameters().getString(SOURCE), null, null, null, firstRejections, List.of(), null));
     }
 }

@@ -14,9 +14,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The drift job's one step: profiles the snapshot and the fresh data, compares them feature by
- * feature, and stores the report with its recommendation. Its id and the first rejected records
- * go into the step context for the command to print.
+ * The drift job's one step: profiles the reference (the snapshot or the population it was drawn
+ * from) and the fresh data, compares them feature by feature, and stores the report with its
+ * recommendation. Its id and the first rejected records go into the step context for the command
+ * to print.
  */
 final class DriftTasklet implements Tasklet {
 
@@ -46,13 +47,14 @@ final class DriftTasklet implements Tasklet {
         String source = parameters.getString(DriftService.SOURCE);
         DatasetSnapshot snapshot = snapshots.find(snapshotId)
                 .orElseThrow(() -> new IllegalStateException("snapshot " + snapshotId + " no longer exists"));
-        DatasetProfile reference = repository.snapshotProfile(snapshot.id());
+        DriftReference kind = DriftService.reference(parameters);
+        DatasetProfile reference = repository.profile(snapshot, kind);
         FreshData.Profiled current = freshData.profile(source, parameters.getString(DriftService.SOURCE_SYSTEM));
         List<FeatureDrift> features = analysis.compare(reference, current.profile());
         Double maxPsi = features.stream().mapToDouble(FeatureDrift::psi).filter(psi -> !Double.isNaN(psi)).boxed()
                 .max(Double::compare).orElse(null);
         long id = repository.insert(new DriftRepository.StoredReport(0, step.getJobExecution().getJobInstance().getInstanceId(),
-                step.getJobExecutionId(), snapshot.id(), snapshot.fingerprint(), source, reference.examples(),
+                step.getJobExecutionId(), snapshot.id(), snapshot.fingerprint(), kind, source, reference.examples(),
                 current.profile().examples(), current.rejected(), maxPsi, DriftAnalysis.recommendation(features),
                 OffsetDateTime.now(ZoneOffset.UTC)), task.executionId().orElse(null), features);
         ExecutionContext context = step.getExecutionContext();

@@ -7,15 +7,20 @@ import io.tunebatch.ingest.RecordMapper;
 import io.tunebatch.ingest.SourceFiles;
 import io.tunebatch.ingest.SourceRecordReader;
 import io.tunebatch.lineage.ExampleContent;
+import io.tunebatch.pii.PiiAnonymizer;
 import io.tunebatch.pii.PiiDetector;
+import io.tunebatch.pii.PiiSpan;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Profiles fresh source data read exactly as {@code prepare} ingests it (same files, formats and
- * field mapping), with the PII engine's verdict on each record. Records prepare would reject are
- * counted, and the first few are kept as "file:line: reason" (reasons never quote content).
+ * field mapping), with the PII engine's verdict on each record. A field with findings is
+ * anonymized with pii-scan's operators before it is measured, as the stored examples of every
+ * reference were: a name and its {@code <PERSON>} placeholder count different tokens. Records
+ * prepare would reject are counted, and the first few are kept as "file:line: reason" (reasons
+ * never quote content).
  */
 final class FreshData {
 
@@ -26,10 +31,12 @@ final class FreshData {
 
     private final IngestProperties ingest;
     private final PiiDetector pii;
+    private final PiiAnonymizer anonymizer;
 
-    FreshData(IngestProperties ingest, PiiDetector pii) {
+    FreshData(IngestProperties ingest, PiiDetector pii, PiiAnonymizer anonymizer) {
         this.ingest = ingest;
         this.pii = pii;
+        this.anonymizer = anonymizer;
     }
 
     Profiled profile(String source, String sourceSystem) throws Exception {
@@ -44,10 +51,11 @@ final class FreshData {
                 IngestItem item = mapper.process(record);
                 if (item instanceof IngestItem.Accepted accepted) {
                     ExampleContent content = accepted.content();
-                    boolean hasPii = !pii.detect(content.instruction()).isEmpty() || !pii.detect(content.input()).isEmpty()
-                            || !pii.detect(content.output()).isEmpty();
-                    profile.add(content.instruction(), content.input(), content.output(), accepted.source().sourceSystem(),
-                            hasPii);
+                    Scanned instruction = scan(content.instruction());
+                    Scanned input = scan(content.input());
+                    Scanned output = scan(content.output());
+                    profile.add(instruction.text(), input.text(), output.text(), accepted.source().sourceSystem(),
+                            instruction.hasPii() || input.hasPii() || output.hasPii());
                 } else {
                     IngestItem.Rejected rejection = (IngestItem.Rejected) item;
                     if (++rejected <= REJECTIONS_KEPT) {
@@ -59,5 +67,14 @@ final class FreshData {
             reader.close();
         }
         return new Profiled(profile, rejected, firstRejections);
+    }
+
+    /** A field as pii-scan leaves it: anonymized where the engine found something. */
+    private record Scanned(String text, boolean hasPii) {
+    }
+
+    private Scanned scan(String text) {
+        List<PiiSpan> spans = pii.detect(text);
+        return spans.isEmpty() ? new Scanned(text, false) : new Scanned(anonymizer.anonymize(text, spans), true);
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Street addresses. A street line is one of: a house number, name words and a USPS street suffix
- * ("42 W Elm St"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
+ * ("42 W Elm St"); a US city line with state and ZIP code ("Springfield, IL 62704"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
  * name and number ("12 rue de la Paix", "Via Roma 12"); a compound street name with a house
  * number ("Hauptstraße 5"); or, weaker, a number, name words and a number ("20 Allee Verte 4").
  * The span then grows over what follows on the same or the next lines while it reads as the rest
@@ -28,6 +28,9 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             + "|Landing|Harbor|Island|Isle|Knoll|Lakes?|Creek|Falls|Ford|Forge|Fork|Mills?|Orchard|Pass|Pines?"
             + "|Springs?|Summit|Valley|Village|Ville|Wells?|Shores?|Bypass|Causeway|Cove|Glen|Haven|Oval|Quay"
             + "|Station|Stream|Track|Trace|Trafficway|Union|Vista|Estates?|Streets|Roads|Lanes|Drives|Ways|Squares)\\.?";
+    /** USPS state, district and territory codes. */
+    private static final String US_STATE = "(?:A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]"
+            + "|O[HKR]|P[ARW]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])";
     private static final String UNIT_WORD = "(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat|#)";
     private static final String UNIT = UNIT_WORD + "\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b";
     /** Endings of compound street names ("Hauptstraße", "Koskikatu"); the word must be longer than the ending. */
@@ -49,6 +52,9 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                     0.8, false),
             new StreetLine(Pattern.compile("\\b(?:(?:P\\.?[ ]?O\\.?|Post Office)[ \\t]+Box|(?:PSC|Unit|CMR)[ \\t]+\\d{1,5},?[ \\t]+Box)[ \\t]+\\d{1,6}\\b",
                     Pattern.CASE_INSENSITIVE), 0.8, false),
+            // a US city line: "Springfield, IL 62704" (a state code and a ZIP code after a place name)
+            new StreetLine(Pattern.compile("(?<![\\w-])\\p{Lu}[\\p{L}.'-]+(?:[ \\t]+\\p{Lu}[\\p{L}.'-]+){0,2},[ \\t]*"
+                    + US_STATE + "[ \\t]+\\d{5}(?:-\\d{4})?\\b"), 0.8, false),
             // USPS military mail (Publication 28): a ship line, then APO/FPO/DPO with AA/AE/AP and the ZIP code
             new StreetLine(Pattern.compile("\\b(?:USNS|USNV|USS|USCGC)[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*){0,2}"
                     + "(?:,?[ \\t]*\\r?\\n?[ \\t]*(?:[>|*•?]+[ \\t]*)?(?:FPO|APO|DPO)[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b)?"), 0.8, false),

@@ -19,6 +19,7 @@ class StreetAddressRecognizerTest {
             "Elle habite 12 rue de la Paix depuis longtemps.|12 rue de la Paix",
             "Office: 350 Fifth Avenue Suite 3300|350 Fifth Avenue Suite 3300",
             "ship to 42 elm street apt 5, springfield il 62704 asap|42 elm street apt 5, springfield il 62704",
+            "I moved to Springfield, IL 62704 last year.|Springfield, IL 62704",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);

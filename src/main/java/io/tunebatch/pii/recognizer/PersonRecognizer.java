@@ -23,8 +23,9 @@ import java.util.Set;
  * Greetings and chat speaker labels ("Hi Zoë,", "Agent Sofia:") are cues. A word that is no common
  * English word (SCOWL's lower-case entries) is a proper noun: a known name that is none
  * ("Jennifer", unlike "Will") needs no cue mid-sentence, and an unknown one ("Wrzesniewski")
- * needs a person context word unless a place preposition, a determiner or a model number shows
- * it names a place or a thing ("in Oakhurst", "the Thermo 3").
+ * needs a person context word unless a determiner or a model number shows it names a thing
+ * ("the Thermo 3"). After a place preposition a single word that is no common first name is a
+ * place or a firm ("in Lyon", "at Zylker").
  */
 public final class PersonRecognizer implements PiiRecognizer {
 
@@ -89,7 +90,7 @@ public final class PersonRecognizer implements PiiRecognizer {
     /** Verbs whose subject is a person, so even an unknown word before them is a name ("Mieszko lives ..."). */
     private static final WordList HUMAN_VERBS = WordList.of("lives", "lived", "shouted", "replied", "whispered",
             "married", "smiled", "laughed", "cried", "spent", "studied", "graduated");
-    /** Prepositions of place: an unknown proper noun after one is a place or a firm ("works at Zylker"). */
+    /** Prepositions of place: a single word after one, unless a common first name, is a place or a firm ("works at Zylker"). */
     private static final WordList LOCATIVES = WordList.of("in", "at", "from", "near", "into", "across", "around",
             "outside", "inside", "throughout", "toward", "towards", "within", "via", "of", "on");
     private static final int MAX_NAME_WORDS = 4;

@@ -39,7 +39,9 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             "kuja", "utca", "braut", "stræde", "torv", "tori", "väylä", "polku", "puistikko", "ulica", "cesta"};
     private static final String STREET_TYPE = "(?:Rue|rue|Via|via|Viale|viale|Calle|calle|C/|Carrer|Avenida|avenida"
             + "|Av\\.|Avda\\.?|Rua|rua|Travessa|Largo|Piazza|piazza|Plaza|Praça|Chemin|chemin|Allée|allée|Strada|strada"
-            + "|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo)";
+            + "|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo"
+            + "|Corso|corso|Vicolo|vicolo|Carrera|carrera|Ronda|ronda|Rambla|rambla|Passeig|passeig|Avinguda|avinguda"
+            + "|Cours|Aleja|aleja|Plac|plac|Rruga|rruga|Odos|odos|Sokak|sokak|Cadde(?:si)?|cadde(?:si)?)";
     private static final String PARTICLES = "(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|delle|dei|degli|d')[ \\t]+)*";
 
     private record StreetLine(Pattern pattern, double score, boolean needsBlock) {

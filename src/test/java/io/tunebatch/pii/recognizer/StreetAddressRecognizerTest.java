@@ -20,6 +20,8 @@ class StreetAddressRecognizerTest {
             "Office: 350 Fifth Avenue Suite 3300|350 Fifth Avenue Suite 3300",
             "ship to 42 elm street apt 5, springfield il 62704 asap|42 elm street apt 5, springfield il 62704",
             "I moved to Springfield, IL 62704 last year.|Springfield, IL 62704",
+            "Abita in Corso Vittorio Emanuele 21 da anni.|Corso Vittorio Emanuele 21",
+            "Mieszka przy Aleja Róż 5 od roku.|Aleja Róż 5",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);
@@ -41,7 +43,7 @@ class StreetAddressRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"We sold 42 units on the street.", "Chapter 12 Part 3", "Bring 5 copies",
-            "Version 2 Drive Update", "Meet me at the Main Street cafe."})
+            "Version 2 Drive Update", "Meet me at the Main Street cafe.", "As Smith et al. Jones 2019 found."})
     void ignoresNumbersAndStreetWordsThatAreNotAddresses(String text) {
         assertThat(values(text, EntityTypes.ADDRESS)).isEmpty();
     }

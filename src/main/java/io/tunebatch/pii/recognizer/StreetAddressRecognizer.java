@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Street addresses. A street line is one of: a house number, name words and a USPS street suffix
- * ("42 W Elm St"); a US city line with state and ZIP code ("Springfield, IL 62704"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
+ * ("42 W Elm St"); a US city line with state and ZIP code ("Springfield, IL 62704"); a unit on its
+ * own ("Apt. 4B", "Suite 300"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
  * name and number ("12 rue de la Paix", "Via Roma 12"); a compound street name with a house
  * number ("Hauptstraße 5"); or, weaker, a number, name words and a number ("20 Allee Verte 4").
  * The span then grows over what follows on the same or the next lines while it reads as the rest
@@ -57,6 +58,9 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             // a US city line: "Springfield, IL 62704" (a state code and a ZIP code after a place name)
             new StreetLine(Pattern.compile("(?<![\\w-])\\p{Lu}[\\p{L}.'-]+(?:[ \\t]+\\p{Lu}[\\p{L}.'-]+){0,2},[ \\t]*"
                     + US_STATE + "[ \\t]+\\d{5}(?:-\\d{4})?\\b"), 0.8, false),
+            // a dwelling or office unit on its own, capitalised: "Apt. 4B", "Suite 300" (masking errs on the side of
+            // the address: a product called "Suite 2" is masked too)
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:Apt|Apartment|Suite|Ste|Flat)\\.?[ \\t]*#?\\d{1,5}[A-Za-z]?\\b"), 0.7, false),
             // USPS military mail (Publication 28): a ship line, then APO/FPO/DPO with AA/AE/AP and the ZIP code
             new StreetLine(Pattern.compile("\\b(?:USNS|USNV|USS|USCGC)[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*){0,2}"
                     + "(?:,?[ \\t]*\\r?\\n?[ \\t]*(?:[>|*•?]+[ \\t]*)?(?:FPO|APO|DPO)[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b)?"), 0.8, false),

@@ -22,6 +22,8 @@ class StreetAddressRecognizerTest {
             "I moved to Springfield, IL 62704 last year.|Springfield, IL 62704",
             "Abita in Corso Vittorio Emanuele 21 da anni.|Corso Vittorio Emanuele 21",
             "Mieszka przy Aleja Róż 5 od roku.|Aleja Róż 5",
+            "The parcel is for Apt. 4B, second floor.|Apt. 4B",
+            "Our office moved to Suite 300 last week.|Suite 300",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);
@@ -43,7 +45,8 @@ class StreetAddressRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"We sold 42 units on the street.", "Chapter 12 Part 3", "Bring 5 copies",
-            "Version 2 Drive Update", "Meet me at the Main Street cafe.", "As Smith et al. Jones 2019 found."})
+            "Version 2 Drive Update", "Meet me at the Main Street cafe.", "As Smith et al. Jones 2019 found.",
+            "We bought the suite 2 licence.", "Step 3 of the apartment 4 checklist"})
     void ignoresNumbersAndStreetWordsThatAreNotAddresses(String text) {
         assertThat(values(text, EntityTypes.ADDRESS)).isEmpty();
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Street addresses. A street line is one of: a house number, name words and a USPS street suffix
  * ("42 W Elm St"); a US city line with state and ZIP code ("Springfield, IL 62704"); a unit on its
- * own ("Apt. 4B", "Suite 300"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
+ * own ("Apt. 4B", "Suite 300"); a postal code named as one ("zip code is 62704"); a PO box or military box; a ship and its APO/FPO line ("USNS Ortiz\n FPO AP 96603"); a street-type word of another language with its
  * name and number ("12 rue de la Paix", "Via Roma 12"); a compound street name with a house
  * number ("Hauptstraße 5"); or, weaker, a number, name words and a number ("20 Allee Verte 4").
  * The span then grows over what follows on the same or the next lines while it reads as the rest
@@ -130,7 +130,20 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                 out.add(new PiiSpan(compound.start(), block.end(), EntityTypes.ADDRESS, 0.8, name()));
             }
         }
+        Matcher postalCode = NAMED_POSTAL_CODE.matcher(text);
+        while (postalCode.find()) {
+            out.add(new PiiSpan(postalCode.start("code"), postalCode.end("code"), EntityTypes.ADDRESS, 0.8, name()));
+        }
     }
+
+    /**
+     * A postal code the text names as one ("zip code is 62704", "Postcode: SW1A 1AA"): on its own an
+     * identifier under HIPAA's Safe Harbor rule, so it is masked like the rest of an address.
+     */
+    private static final Pattern NAMED_POSTAL_CODE = Pattern.compile(
+            "(?i:\\b(?:zip(?:[ ]?code)?|postal[ ]code|post[ ]?code|postleitzahl|code[ ]postal|c[oó]digo[ ]postal))"
+                    + "(?:[ ]?(?::|#|is|was|of|=)[ ]?|[ ])(?<code>\\d{5}(?:-\\d{4})?|\\d{4}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d"
+                    + "|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])");
 
     /** A capitalised word and a house number, possibly after another number: "Koskikatu 25", "12 Hauptstraße 5". */
     private static final Pattern COMPOUND_STREET = Pattern.compile(

@@ -24,6 +24,9 @@ class StreetAddressRecognizerTest {
             "Mieszka przy Aleja Róż 5 od roku.|Aleja Róż 5",
             "The parcel is for Apt. 4B, second floor.|Apt. 4B",
             "Our office moved to Suite 300 last week.|Suite 300",
+            "My zip code is 62704, the clinic's too.|62704",
+            "Postcode: SW1A 1AA|SW1A 1AA",
+            "Billing zip 10001-1234 on file.|10001-1234",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);
@@ -46,7 +49,8 @@ class StreetAddressRecognizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"We sold 42 units on the street.", "Chapter 12 Part 3", "Bring 5 copies",
             "Version 2 Drive Update", "Meet me at the Main Street cafe.", "As Smith et al. Jones 2019 found.",
-            "We bought the suite 2 licence.", "Step 3 of the apartment 4 checklist"})
+            "We bought the suite 2 licence.", "Step 3 of the apartment 4 checklist", "The cap is 12345 dollars.",
+            "Error code is 40401 again."})
     void ignoresNumbersAndStreetWordsThatAreNotAddresses(String text) {
         assertThat(values(text, EntityTypes.ADDRESS)).isEmpty();
     }

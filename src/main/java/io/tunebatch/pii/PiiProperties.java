@@ -1,5 +1,7 @@
 package io.tunebatch.pii;
 
+import io.tunebatch.pii.ner.NerModelRecognizer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -79,6 +81,9 @@ public record PiiProperties(
         hashKey = hashKey == null ? "" : hashKey;
         nameFinder = nameFinder != null && nameFinder;
         nerModel = nerModel == null ? "" : nerModel.strip();
+        if (!nerModel.isEmpty()) {
+            NerModelRecognizer.requireModelFolder(Path.of(nerModel));
+        }
     }
 
     /**

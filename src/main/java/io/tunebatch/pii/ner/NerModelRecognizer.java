@@ -47,12 +47,24 @@ public final class NerModelRecognizer implements PiiRecognizer {
         return LOADED.computeIfAbsent(folder.toAbsolutePath().normalize(), NerModelRecognizer::load);
     }
 
-    private static NerModelRecognizer load(Path folder) {
-        Path tokenizerFile = folder.resolve("tokenizer.json");
-        if (!Files.isRegularFile(folder.resolve("config.json")) || !Files.isRegularFile(tokenizerFile)) {
-            throw new IllegalArgumentException("tunebatch.pii.ner-model: " + folder
-                    + " must hold config.json, tokenizer.json and model.safetensors of a BERT token-classification model");
+    /**
+     * Checks, without loading weights, that {@code folder} holds a BERT token-classification model
+     * this recognizer can run, so that a wrong setting fails when the configuration is bound.
+     */
+    public static void requireModelFolder(Path folder) {
+        for (String file : List.of("config.json", "tokenizer.json", "model.safetensors")) {
+            if (!Files.isRegularFile(folder.resolve(file))) {
+                throw new IllegalArgumentException("tunebatch.pii.ner-model: " + folder + " has no " + file
+                        + "; the folder must hold config.json, tokenizer.json and model.safetensors of a BERT"
+                        + " token-classification model");
+            }
         }
+        BertTokenClassifier.Config.read(folder.resolve("config.json"));
+    }
+
+    private static NerModelRecognizer load(Path folder) {
+        requireModelFolder(folder);
+        Path tokenizerFile = folder.resolve("tokenizer.json");
         System.setProperty("ai.djl.offline", "true");
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile,

@@ -9,10 +9,10 @@ import io.tunebatch.pii.EntityTypes;
 import io.tunebatch.pii.PiiEngine;
 import io.tunebatch.pii.PiiProperties;
 import io.tunebatch.pii.PiiSpan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +65,21 @@ class NerModelRecognizerTest {
     void aFolderWithoutAModelIsAClearError(@TempDir Path empty) {
         assertThatThrownBy(() -> NerModelRecognizer.of(empty))
                 .hasMessageContaining(empty.toString())
+                .hasMessageContaining("has no config.json")
                 .hasMessageContaining("config.json, tokenizer.json and model.safetensors");
+    }
+
+    @Test
+    void aModelOfAnotherArchitectureIsRejectedWhenTheSettingIsBound(@TempDir Path folder) throws Exception {
+        for (String file : List.of("tokenizer.json", "model.safetensors")) {
+            Files.copy(MODEL.resolve(file), folder.resolve(file));
+        }
+        Files.writeString(folder.resolve("config.json"),
+                Files.readString(MODEL.resolve("config.json")).replace("\"model_type\": \"bert\"", "\"model_type\": \"roberta\""));
+        assertThatThrownBy(() -> new PiiProperties(null, null, null, null, null, null, null, null, null, null, null,
+                folder.toString()))
+                .hasMessageContaining("model_type 'roberta' is not supported")
+                .hasMessageContaining(folder.resolve("config.json").toString());
     }
 
     private static List<String> spans(NerModelRecognizer recognizer, String text) {

@@ -20,6 +20,8 @@ public class TuneBatchApplication {
     public static final String WORKER_PROFILE = "worker";
 
     public static void main(String[] args) {
+        // DJL must never fetch native libraries or models: the PyTorch natives ship in the jar
+        System.setProperty("ai.djl.offline", "true");
         SpringApplication application = new SpringApplication(TuneBatchApplication.class);
         application.setDefaultProperties(java.util.Map.of(
                 "spring.cloud.task.name", "tunebatch-" + (args.length > 0 && !args[0].startsWith("-") ? args[0] : "help")));

@@ -65,7 +65,6 @@ public final class NerModelRecognizer implements PiiRecognizer {
     private static NerModelRecognizer load(Path folder) {
         requireModelFolder(folder);
         Path tokenizerFile = folder.resolve("tokenizer.json");
-        System.setProperty("ai.djl.offline", "true");
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile,
                     Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));

@@ -2,6 +2,7 @@ package io.tunebatch.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -88,5 +89,15 @@ public final class Checkpoint {
             throw new CheckpointException(directory + ": the checkpoint has no tensor " + name);
         }
         return file.read(name);
+    }
+
+    /** The tensor {@code name}, which must have the shape the model's config.json implies. */
+    public HostTensor read(String name, long... expectedShape) {
+        HostTensor host = read(name);
+        if (!Arrays.equals(host.shape(), expectedShape)) {
+            throw new CheckpointException(directory + ": tensor " + name + " has shape "
+                    + Arrays.toString(host.shape()) + " but config.json implies " + Arrays.toString(expectedShape));
+        }
+        return host;
     }
 }

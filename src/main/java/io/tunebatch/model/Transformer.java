@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class Transformer implements AutoCloseable {
 
     private record Loader(Checkpoint checkpoint, NDManager manager, DataType dataType) {
         NDArray tensor(String name, long[] expectedShape) {
-            return onDevice(read(name, expectedShape));
+            return onDevice(checkpoint.read(name, expectedShape));
         }
 
         /** The weights (and biases, when the model has them) of modules that read the same input, stacked. */
@@ -121,28 +120,18 @@ public final class Transformer implements AutoCloseable {
                 String name = "model.layers." + layer + "." + MODULE_BLOCKS.get(module) + "." + module;
                 long[] shape = expectedShape(config, module);
                 outFeatures[m] = shape[0];
-                weights.add(read(name + ".weight", shape));
+                weights.add(checkpoint.read(name + ".weight", shape));
                 boolean hasBias = switch (module) {
                     case "q_proj", "k_proj", "v_proj" -> config.attentionBias();
                     case "o_proj" -> config.outputBias();
                     default -> config.mlpBias();
                 };
                 if (hasBias) {
-                    biases.add(read(name + ".bias", new long[] {shape[0]}));
+                    biases.add(checkpoint.read(name + ".bias", shape[0]));
                 }
             }
             NDArray bias = biases.isEmpty() ? null : onDevice(stackRows(biases));
             return new Projection(layer, modules, outFeatures, onDevice(stackRows(weights)), bias);
-        }
-
-        private HostTensor read(String name, long[] expectedShape) {
-            HostTensor host = checkpoint.read(name);
-            if (!Arrays.equals(host.shape(), expectedShape)) {
-                throw new CheckpointException(checkpoint.directory() + ": tensor " + name + " has shape "
-                        + Arrays.toString(host.shape()) + " but config.json implies "
-                        + Arrays.toString(expectedShape));
-            }
-            return host;
         }
 
         private static HostTensor stackRows(List<HostTensor> parts) {

@@ -7,7 +7,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import io.tunebatch.model.Checkpoint;
-import io.tunebatch.model.HostTensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,12 +126,7 @@ public final class BertTokenClassifier implements AutoCloseable {
 
     private record Weights(Checkpoint checkpoint, NDManager manager, Config config) {
         float[] host(String name, long... shape) {
-            HostTensor tensor = checkpoint.read(name);
-            if (!Arrays.equals(tensor.shape(), shape)) {
-                throw new IllegalArgumentException(checkpoint.directory() + ": " + name + " has shape "
-                        + Arrays.toString(tensor.shape()) + ", config.json implies " + Arrays.toString(shape));
-            }
-            return tensor.values();
+            return checkpoint.read(name, shape).values();
         }
 
         NDArray tensor(String name, long... shape) {

@@ -32,8 +32,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code name-finder: false} — when true, the project's OpenNLP name finder confirms PERSON
  *       candidates of the rules ({@code PersonNameFinderEnsemble}); off by default because it
  *       measured no clear gain for a sixth of the throughput (BENCHMARKS.md, "PII detection").</li>
- *   <li>{@code ner-model}: empty — a folder holding a Hugging Face BERT token-classification
- *       model (config.json, model.safetensors, tokenizer.json) whose PERSON and LOCATION spans
+ *   <li>{@code ner-model}: empty — a folder holding a Hugging Face token-classification model of
+ *       type bert, roberta, xlm-roberta or distilbert (config.json, model.safetensors,
+ *       tokenizer.json) whose PERSON and LOCATION spans
  *       join the rules' candidates ({@code io.tunebatch.pii.ner.NerModelRecognizer}); for teams
  *       with an approved NER model. Nothing is downloaded.</li>
  * </ul>

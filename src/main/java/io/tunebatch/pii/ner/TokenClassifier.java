@@ -20,18 +20,45 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Hugging Face {@code BertForTokenClassification} (config.json + safetensors) evaluated with
- * DJL's PyTorch engine: embeddings, post-norm encoder layers, a linear classifier over the last
- * hidden state. Inference only; one sequence per call. Thread-safe: the weights are read-only and
+ * A Hugging Face encoder for token classification ({@code BertForTokenClassification},
+ * {@code RobertaForTokenClassification}, {@code XLMRobertaForTokenClassification},
+ * {@code DistilBertForTokenClassification}: config.json + safetensors) evaluated with DJL's
+ * PyTorch engine: embeddings, post-norm encoder layers, a linear classifier over the last hidden
+ * state. The four differ only in weight names, RoBERTa's position offset and DistilBERT's missing
+ * token types. Inference only; one sequence per call. Thread-safe: the weights are read-only and
  * every call works in its own sub-manager.
  */
-public final class BertTokenClassifier implements AutoCloseable {
+public final class TokenClassifier implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The shape of the network, from config.json. */
-    public record Config(int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize,
-                         int maxPositions, int typeVocabSize, float layerNormEps, List<String> labels) {
+    /**
+     * Where an architecture keeps its weights: the embeddings' prefix, one layer's prefix (with
+     * {@code %d}) and the names inside a layer.
+     */
+    private record WeightNames(String embeddings, String layer, String query, String key, String value,
+                               String attentionOutput, String attentionNorm, String intermediate, String output,
+                               String outputNorm) {
+
+        static WeightNames encoder(String model) {
+            return new WeightNames(model + ".embeddings.", model + ".encoder.layer.%d.", "attention.self.query",
+                    "attention.self.key", "attention.self.value", "attention.output.dense", "attention.output.LayerNorm",
+                    "intermediate.dense", "output.dense", "output.LayerNorm");
+        }
+
+        static final WeightNames DISTILBERT = new WeightNames("distilbert.embeddings.", "distilbert.transformer.layer.%d.",
+                "attention.q_lin", "attention.k_lin", "attention.v_lin", "attention.out_lin", "sa_layer_norm", "ffn.lin1",
+                "ffn.lin2", "output_layer_norm");
+    }
+
+    /**
+     * The shape of the network, from config.json. {@code positionOffset} is the first position id
+     * (RoBERTa counts from its padding id + 1), {@code typeVocabSize} 0 where there are no token types.
+     */
+    public record Config(String modelType, int vocabSize, int hiddenSize, int layers, int heads, int intermediateSize,
+                         int maxPositions, int positionOffset, int typeVocabSize, float layerNormEps, List<String> labels) {
+
+        static final List<String> SUPPORTED = List.of("bert", "roberta", "xlm-roberta", "distilbert");
 
         static Config read(Path file) {
             JsonNode json;
@@ -41,24 +68,44 @@ public final class BertTokenClassifier implements AutoCloseable {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
             String type = json.path("model_type").asString("");
-            if (!type.equals("bert")) {
-                throw new IllegalArgumentException(file + ": model_type '" + type
-                        + "' is not supported; the NER model must be a BertForTokenClassification (model_type bert)");
+            if (!SUPPORTED.contains(type)) {
+                throw new IllegalArgumentException(file + ": model_type '" + type + "' is not supported; the NER model must be"
+                        + " a token-classification model of type " + String.join(", ", SUPPORTED));
             }
-            String activation = json.path("hidden_act").asString("gelu");
+            boolean distil = type.equals("distilbert");
+            String activation = json.path(distil ? "activation" : "hidden_act").asString("gelu");
             if (!activation.equals("gelu")) {
-                throw new IllegalArgumentException(file + ": hidden_act '" + activation + "' is not supported (gelu only)");
+                throw new IllegalArgumentException(file + ": activation '" + activation + "' is not supported (gelu only)");
             }
             Map<Integer, String> byId = new TreeMap<>();
             json.path("id2label").properties().forEach(e -> byId.put(Integer.parseInt(e.getKey()), e.getValue().asString()));
             if (byId.isEmpty()) {
                 throw new IllegalArgumentException(file + ": id2label is missing; a token-classification config names its labels");
             }
-            return new Config(json.path("vocab_size").asInt(), json.path("hidden_size").asInt(),
+            int positionOffset = type.endsWith("roberta") ? json.path("pad_token_id").asInt(1) + 1 : 0;
+            if (distil) {
+                return new Config(type, json.path("vocab_size").asInt(), json.path("dim").asInt(), json.path("n_layers").asInt(),
+                        json.path("n_heads").asInt(), json.path("hidden_dim").asInt(), json.path("max_position_embeddings").asInt(512),
+                        0, 0, 1e-12f, List.copyOf(byId.values()));
+            }
+            return new Config(type, json.path("vocab_size").asInt(), json.path("hidden_size").asInt(),
                     json.path("num_hidden_layers").asInt(), json.path("num_attention_heads").asInt(),
-                    json.path("intermediate_size").asInt(), json.path("max_position_embeddings").asInt(512),
+                    json.path("intermediate_size").asInt(), json.path("max_position_embeddings").asInt(512), positionOffset,
                     json.path("type_vocab_size").asInt(2), (float) json.path("layer_norm_eps").asDouble(1e-12),
                     List.copyOf(byId.values()));
+        }
+
+        /** The longest sequence, special tokens included, the position embeddings cover. */
+        public int maxTokens() {
+            return maxPositions - positionOffset;
+        }
+
+        private WeightNames weightNames() {
+            return switch (modelType) {
+                case "distilbert" -> WeightNames.DISTILBERT;
+                case "bert" -> WeightNames.encoder("bert");
+                default -> WeightNames.encoder("roberta"); // XLM-RoBERTa keeps RoBERTa's names
+            };
         }
     }
 
@@ -84,8 +131,8 @@ public final class BertTokenClassifier implements AutoCloseable {
     private final List<Layer> layers;
     private final Dense classifier;
 
-    private BertTokenClassifier(Config config, NDManager manager, float[] wordEmbeddings, float[] positionEmbeddings,
-                                float[] firstTypeEmbedding, Norm embeddingNorm, List<Layer> layers, Dense classifier) {
+    private TokenClassifier(Config config, NDManager manager, float[] wordEmbeddings, float[] positionEmbeddings,
+                            float[] firstTypeEmbedding, Norm embeddingNorm, List<Layer> layers, Dense classifier) {
         this.config = config;
         this.manager = manager;
         this.wordEmbeddings = wordEmbeddings;
@@ -97,30 +144,32 @@ public final class BertTokenClassifier implements AutoCloseable {
     }
 
     /** Loads {@code config.json} and the safetensors weights of a model folder. */
-    public static BertTokenClassifier load(Path folder) {
+    public static TokenClassifier load(Path folder) {
         Config config = Config.read(folder.resolve("config.json"));
+        WeightNames names = config.weightNames();
         Checkpoint checkpoint = Checkpoint.open(folder);
         NDManager manager = NDManager.newBaseManager();
         Weights weights = new Weights(checkpoint, manager, config);
         int h = config.hiddenSize();
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < config.layers(); i++) {
-            String prefix = "bert.encoder.layer." + i + ".";
+            String prefix = names.layer().formatted(i);
             layers.add(new Layer(
-                    weights.dense(prefix + "attention.self.query", h, h),
-                    weights.dense(prefix + "attention.self.key", h, h),
-                    weights.dense(prefix + "attention.self.value", h, h),
-                    weights.dense(prefix + "attention.output.dense", h, h),
-                    weights.norm(prefix + "attention.output.LayerNorm"),
-                    weights.dense(prefix + "intermediate.dense", config.intermediateSize(), h),
-                    weights.dense(prefix + "output.dense", h, config.intermediateSize()),
-                    weights.norm(prefix + "output.LayerNorm")));
+                    weights.dense(prefix + names.query(), h, h),
+                    weights.dense(prefix + names.key(), h, h),
+                    weights.dense(prefix + names.value(), h, h),
+                    weights.dense(prefix + names.attentionOutput(), h, h),
+                    weights.norm(prefix + names.attentionNorm()),
+                    weights.dense(prefix + names.intermediate(), config.intermediateSize(), h),
+                    weights.dense(prefix + names.output(), h, config.intermediateSize()),
+                    weights.norm(prefix + names.outputNorm())));
         }
-        return new BertTokenClassifier(config, manager,
-                weights.host("bert.embeddings.word_embeddings.weight", config.vocabSize(), h),
-                weights.host("bert.embeddings.position_embeddings.weight", config.maxPositions(), h),
-                Arrays.copyOf(weights.host("bert.embeddings.token_type_embeddings.weight", config.typeVocabSize(), h), h),
-                weights.norm("bert.embeddings.LayerNorm"), List.copyOf(layers),
+        float[] firstTypeEmbedding = config.typeVocabSize() == 0 ? new float[h]
+                : Arrays.copyOf(weights.host(names.embeddings() + "token_type_embeddings.weight", config.typeVocabSize(), h), h);
+        return new TokenClassifier(config, manager,
+                weights.host(names.embeddings() + "word_embeddings.weight", config.vocabSize(), h),
+                weights.host(names.embeddings() + "position_embeddings.weight", config.maxPositions(), h),
+                firstTypeEmbedding, weights.norm(names.embeddings() + "LayerNorm"), List.copyOf(layers),
                 weights.dense("classifier", config.labels().size(), h));
     }
 
@@ -146,10 +195,10 @@ public final class BertTokenClassifier implements AutoCloseable {
         return config;
     }
 
-    /** Label probabilities [tokens][labels] for one sequence of at most {@code maxPositions} token ids. */
+    /** Label probabilities [tokens][labels] for one sequence of at most {@link Config#maxTokens()} token ids. */
     public float[][] probabilities(long[] ids) {
-        if (ids.length == 0 || ids.length > config.maxPositions()) {
-            throw new IllegalArgumentException("a sequence holds 1 to " + config.maxPositions() + " tokens, got " + ids.length);
+        if (ids.length == 0 || ids.length > config.maxTokens()) {
+            throw new IllegalArgumentException("a sequence holds 1 to " + config.maxTokens() + " tokens, got " + ids.length);
         }
         try (NDManager call = manager.newSubManager()) {
             NDArray x = layerNorm(embed(call, ids), embeddingNorm);
@@ -166,7 +215,7 @@ public final class BertTokenClassifier implements AutoCloseable {
         }
     }
 
-    /** Word + position + token type 0, gathered in Java memory: [tokens, hidden]. */
+    /** Word + position (from the architecture's offset) + token type 0, gathered in Java memory: [tokens, hidden]. */
     private NDArray embed(NDManager call, long[] ids) {
         int h = config.hiddenSize();
         float[] sum = new float[ids.length * h];
@@ -175,9 +224,10 @@ public final class BertTokenClassifier implements AutoCloseable {
                 throw new IllegalArgumentException("token id " + ids[t] + " is outside the vocabulary of " + config.vocabSize());
             }
             int word = (int) ids[t] * h;
-            int position = t * h;
+            int position = (t + config.positionOffset()) * h;
+            int row = t * h;
             for (int d = 0; d < h; d++) {
-                sum[position + d] = wordEmbeddings[word + d] + positionEmbeddings[position + d] + firstTypeEmbedding[d];
+                sum[row + d] = wordEmbeddings[word + d] + positionEmbeddings[position + d] + firstTypeEmbedding[d];
             }
         }
         return call.create(sum, new Shape(ids.length, h));

@@ -1,6 +1,7 @@
 package io.tunebatch.pii;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,14 +13,21 @@ import java.util.Set;
  * usual source of false positives on numeric entities. Words match whole words, case-insensitively,
  * in a window of characters before the candidate (and a shorter one after it). An identifier word
  * counts only in the candidate's own sentence and only when none of the entity's own words stands
- * nearer ("order 123 was paid with card 4111 ..." is a card).
+ * nearer ("order 123 was paid with card 4111 ..." is a card). A name or place candidate that is
+ * itself another entity's context word ("iban", "Tel", "DOB" before the value) is that value's
+ * label, not a name, and scores 0.
  */
 final class ContextScorer {
 
     static final int WINDOW_BEFORE = 48;
     static final int WINDOW_AFTER = 24;
 
+    /** Entities whose candidates can be mistaken for another entity's label word. */
+    private static final Set<String> NAMES = Set.of(EntityTypes.PERSON, EntityTypes.LOCATION);
+
     private final Map<String, String[]> wordsByEntity = new HashMap<>();
+    /** Each context word with the entities it belongs to. */
+    private final Map<String, Set<String>> entitiesByWord = new HashMap<>();
     private final String[] negativeWords;
     private final Set<String> penalizedEntities;
     private final double boost;
@@ -28,6 +36,11 @@ final class ContextScorer {
     ContextScorer(Map<String, List<String>> wordsByEntity, List<String> negativeWords, Set<String> penalizedEntities,
                   double boost, double penalty) {
         wordsByEntity.forEach((entity, words) -> this.wordsByEntity.put(entity, lower(words)));
+        this.wordsByEntity.forEach((entity, words) -> {
+            for (String word : words) {
+                entitiesByWord.computeIfAbsent(word, w -> new HashSet<>()).add(entity);
+            }
+        });
         this.negativeWords = lower(negativeWords);
         this.penalizedEntities = Set.copyOf(penalizedEntities);
         this.boost = boost;
@@ -36,6 +49,9 @@ final class ContextScorer {
 
     /** The candidate's score after context, in [0, 1]. */
     double score(String text, PiiSpan candidate) {
+        if (NAMES.contains(candidate.entityType()) && isOtherEntitysLabel(text, candidate)) {
+            return 0.0;
+        }
         double score = candidate.score();
         String[] words = wordsByEntity.get(candidate.entityType());
         boolean wantsBoost = score < 1.0 && words != null && words.length > 0;
@@ -59,6 +75,11 @@ final class ContextScorer {
             }
         }
         return score;
+    }
+
+    private boolean isOtherEntitysLabel(String text, PiiSpan candidate) {
+        Set<String> entities = entitiesByWord.get(text.substring(candidate.start(), candidate.end()).toLowerCase(Locale.ROOT));
+        return entities != null && !entities.contains(candidate.entityType());
     }
 
     /** Where the last sentence in the window starts (after ". ", "! ", "? " or a line break), or 0. */

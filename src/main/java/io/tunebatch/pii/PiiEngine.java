@@ -11,9 +11,12 @@ import java.util.TreeMap;
 
 /**
  * The {@link PiiDetector}: runs every enabled recognizer, adjusts scores by context, keeps the
- * candidates at or above the threshold and resolves overlaps. Where candidates overlap the longer
- * one wins (a phone-looking run inside an IBAN, a card or an e-mail address loses), then, for the
- * same text, the more strictly validated entity type, then the higher score. Stateless apart from
+ * candidates at or above the threshold and resolves overlaps. Where candidates overlap, a value
+ * whose structure is checked (e-mail, IBAN, card, SSN, IP address) beats a free-text guess
+ * (address, person, location, ...) however long the guess ("Visa 4111 1111 1111 1111" is a card
+ * after a word, not a street and a number); otherwise the longer one wins (a phone-looking run
+ * inside an IBAN, a card or an e-mail address loses), then, for the same text, the more strictly
+ * validated entity type, then the higher score. Stateless apart from
  * its immutable configuration, so one instance serves all threads.
  */
 public final class PiiEngine implements PiiDetector {
@@ -27,8 +30,13 @@ public final class PiiEngine implements PiiDetector {
             EntityTypes.US_PASSPORT, EntityTypes.US_DRIVER_LICENSE, EntityTypes.DATE_OF_BIRTH, EntityTypes.PHONE_NUMBER,
             EntityTypes.ADDRESS, EntityTypes.LOCATION, EntityTypes.PERSON);
 
+    /** Types whose values pass a checksum or a strict syntax, so a detection of one is rarely wrong. */
+    private static final Set<String> CHECKED = Set.of(EntityTypes.EMAIL_ADDRESS, EntityTypes.IBAN_CODE,
+            EntityTypes.CREDIT_CARD, EntityTypes.US_SSN, EntityTypes.IP_ADDRESS);
+
     private static final Comparator<PiiSpan> PRECEDENCE = Comparator
-            .comparingInt((PiiSpan s) -> s.end() - s.start()).reversed()
+            .comparing((PiiSpan s) -> !CHECKED.contains(s.entityType()))
+            .thenComparing(Comparator.comparingInt((PiiSpan s) -> s.end() - s.start()).reversed())
             .thenComparingInt(PiiEngine::specificity)
             .thenComparing(Comparator.comparingDouble(PiiSpan::score).reversed())
             .thenComparingInt(PiiSpan::start);

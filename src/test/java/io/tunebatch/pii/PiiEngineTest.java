@@ -64,6 +64,23 @@ class PiiEngineTest {
     }
 
     @Test
+    void anotherEntitysLabelWordIsNoName() {
+        // "iban" is also a given name in the SSA list and no English word: in lower-case text it was a PERSON
+        assertThat(found("iban gb82 west 1234 5698 7654 32 please")).containsExactly("IBAN_CODE:gb82 west 1234 5698 7654 32");
+        assertThat(found("please ask xiomara about the iban")).containsExactly("PERSON:xiomara");
+    }
+
+    @Test
+    void aCheckedValueBeatsALongerFreeTextGuess() {
+        List<PiiSpan> resolved = PiiEngine.resolveOverlaps(new ArrayList<>(List.of(
+                new PiiSpan(0, 24, "ADDRESS", 0.8, "address"),
+                new PiiSpan(5, 24, "CREDIT_CARD", 0.85, "card"))));
+        assertThat(resolved).extracting(PiiSpan::entityType).containsExactly("CREDIT_CARD");
+        assertThat(found("Paid with Visa 4111 1111 1111 1111 yesterday.")).containsExactly("CREDIT_CARD:4111 1111 1111 1111");
+        assertThat(found("Amex 3782 822463 10005 was charged.")).containsExactly("CREDIT_CARD:3782 822463 10005");
+    }
+
+    @Test
     void anyRecognizerPlugsIn() {
         PiiRecognizer employeeIds = new PiiRecognizer() {
             @Override

@@ -4,11 +4,14 @@ import io.tunebatch.pii.EntityTypes;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** E-mail addresses: a dot-atom local part, a host with at least one dot and an alphabetic TLD. */
+/**
+ * E-mail addresses: a dot-atom local part (an apostrophe inside it, as in o'neil@, belongs to it;
+ * one around the address does not), a host with at least one dot and an alphabetic TLD.
+ */
 public final class EmailRecognizer extends RegexRecognizer {
 
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.%+-])[\\w%+-]+(?:\\.[\\w%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![\\w-])",
+            "(?<![\\w.%+-])(?<!\\w')[\\w%+-]+(?:'[\\w%+-]+)*(?:\\.[\\w%+-]+(?:'[\\w%+-]+)*)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![\\w-])",
             Pattern.UNICODE_CHARACTER_CLASS);
 
     public EmailRecognizer() {

@@ -40,7 +40,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             "kuja", "utca", "braut", "stræde", "torv", "tori", "väylä", "polku", "puistikko", "ulica", "cesta"};
     private static final String STREET_TYPE = "(?:Rue|rue|Via|via|Viale|viale|Calle|calle|C/|Carrer|Avenida|avenida"
             + "|Av\\.|Avda\\.?|Rua|rua|Travessa|Largo|Piazza|piazza|Plaza|Praça|Chemin|chemin|Allée|allée|Strada|strada"
-            + "|Ulica|ulica|ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo"
+            + "|Ulica|ulica|ul\\.|Ul\\.|Boulevard|boulevard|bd|Avenue|avenue|Impasse|impasse|Quai|quai|Place|place|Camino|Paseo"
             + "|Corso|corso|Vicolo|vicolo|Carrera|carrera|Ronda|ronda|Rambla|rambla|Passeig|passeig|Avinguda|avinguda"
             + "|Cours|Aleja|aleja|Plac|plac|Rruga|rruga|Odos|odos|Sokak|sokak|Cadde(?:si)?|cadde(?:si)?)";
     private static final String PARTICLES = "(?:(?:de|del|la|le|les|des|du|da|di|dos|das|do|della|delle|dei|degli|d')[ \\t]+)*";
@@ -66,19 +66,21 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                     + "(?:,?[ \\t]*\\r?\\n?[ \\t]*(?:[>|*•?]+[ \\t]*)?(?:FPO|APO|DPO)[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b)?"), 0.8, false),
             new StreetLine(Pattern.compile("\\b(?:FPO|APO|DPO)[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b"), 0.8, false),
             new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,5}[A-Za-z]?,?[ \\t]+){0,2}" + STREET_TYPE + "[ \\t]+" + PARTICLES
-                    + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+" + PARTICLES + "\\p{Lu}[\\p{L}'-]*){0,3}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?\\b)?"),
+                    + "\\p{Lu}[\\p{L}'-]*(?:[ \\t]+" + PARTICLES + "\\p{Lu}[\\p{L}'-]*){0,3}(?:,?[ \\t]+\\d{1,5}[A-Za-z]?(?:/\\d{1,4}[A-Za-z]?)?\\b)?"),
                     0.75, false),
             new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\p{Lu}[\\p{L}'.-]+(?:[ \\t]+\\p{Lu}[\\p{L}'.-]+){0,2}[ \\t]+\\d{1,5}[A-Za-z]?\\b\\.?"),
                     0.5, true),
     };
 
+    /** A word of a town's name; not the letters of a postcode ("NW" of "London NW1 6XE"). */
+    private static final String PLACE_WORD = "\\p{Lu}[\\p{L}'.-]*(?![\\p{L}\\d'.-])";
     /** One more part of an address block after a street line, on the same line or the next. */
     private static final Pattern BLOCK_PART = Pattern.compile(
             "[ \\t]*,?[ \\t]*(?:(?:\\r?\\n[ \\t]*(?:[>|*•?]+[ \\t]*)?){1,2},?[ \\t]*)?(?:"
                     + "(?<unit>" + UNIT + ")"
-                    + "|(?<postcode>\\d{4,6}(?:-\\d{3,4})?|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])"
+                    + "|(?<postcode>\\d{4,6}(?:-\\d{3,4})?|\\d{2}-\\d{3}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]?\\d[A-Z]{2})(?![\\w-])"
                     + "|(?<state>\\p{Lu}{2})(?![\\p{L}\\d])"
-                    + "|(?<place>\\p{Lu}[\\p{L}'.-]*(?:[ ]\\p{Lu}[\\p{L}'.-]*){0,3}))");
+                    + "|(?<place>" + PLACE_WORD + "(?:[ ]" + PLACE_WORD + "){0,3}))");
     private static final Pattern POSTCODE_AHEAD = Pattern.compile("[ \\t]*,?[ \\t]*(?:\\p{L}{2}[ \\t]+)?\\d{4,6}\\b");
     private static final int MAX_BLOCK_PARTS = 6;
     private static final WordList STOP = WordList.resource("/io/tunebatch/pii/names/stop-words.txt");
@@ -186,7 +188,19 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             strong |= part.group("unit") != null || part.group("postcode") != null;
             end = part.end();
         }
-        return new Block(end, strong);
+        return new Block(withoutFullStop(text, end), strong);
+    }
+
+    /** "..., 00-590 Warszawa." ends a sentence; "St." and "D.C." keep their abbreviation's dot. */
+    private static int withoutFullStop(String text, int end) {
+        if (end < 2 || text.charAt(end - 1) != '.' || (end < text.length() && !Character.isWhitespace(text.charAt(end)))) {
+            return end;
+        }
+        int letters = 0;
+        for (int i = end - 2; i >= 0 && Character.isLetter(text.charAt(i)); i--) {
+            letters++;
+        }
+        return letters > 3 ? end - 1 : end;
     }
 
     private static boolean hasStreetEnding(String word) {

@@ -27,6 +27,9 @@ class StreetAddressRecognizerTest {
             "My zip code is 62704, the clinic's too.|62704",
             "Postcode: SW1A 1AA|SW1A 1AA",
             "Billing zip 10001-1234 on file.|10001-1234",
+            "Send it to 221B Baker Street, London NW1 6XE please.|221B Baker Street, London NW1 6XE",
+            "Mail 10 Downing Street, London SW1A 2AA, UK today.|10 Downing Street, London SW1A 2AA, UK",
+            "Adres: ul. Marszałkowska 10/12, 00-590 Warszawa.|ul. Marszałkowska 10/12, 00-590 Warszawa",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);

@@ -67,6 +67,10 @@ public final class PersonRecognizer implements PiiRecognizer {
             "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
+    /** On the line before a name that stands alone on its line, a letter's sign-off: "Best,\nTomasz". */
+    private static final String[] SIGN_OFFS = {"best,", "best regards,", "kind regards,", "warm regards,", "cheers,",
+            "thanks,", "thank you,", "many thanks,", "yours,", "yours truly,", "respectfully,", "best wishes,",
+            "all the best,", "take care,", "--"};
     /** Before a name followed by punctuation: "Hi Zoë,", "Thank you, Tomás." */
     private static final String[] GREETINGS = {"hi", "hello", "hey", "dear", "thank you,", "thanks,", "good morning",
             "good afternoon", "good evening", "bonjour", "hola", "hallo", "ciao"};
@@ -280,7 +284,7 @@ public final class PersonRecognizer implements PiiRecognizer {
                 score = singleWordScore(firstUpper, lowerCase, sentenceStart, to);
             }
             boolean cued = !lowerCase && (titled || hasStrongCue(tokens.start(titled ? from - 1 : from))
-                    || ((knownWords > 0 || foreign) && greeted(from, to)) || speakerLabel(from, to));
+                    || ((knownWords > 0 || foreign) && greeted(from, to)) || speakerLabel(from, to) || signedOff(from, to));
             if (!cued && !upperCaseText && allUpper && !namesInCapitals(nameWords, knownWords, firstUpper, to)) {
                 return;
             }
@@ -452,11 +456,20 @@ public final class PersonRecognizer implements PiiRecognizer {
          */
         private boolean namesInCapitals(int nameWords, int knownWords, String firstUpper, int to) {
             if (knownWords == nameWords) {
-                return nameWords > 1 || COMMON_FIRST.containsUpper(firstUpper);
+                return nameWords > 1 || COMMON_FIRST.containsUpper(firstUpper) || beforeGivenName(to);
             }
             int end = tokens.end(to);
             boolean storeNumber = end + 1 < text.length() && text.charAt(end) == ' ' && Character.isDigit(text.charAt(end + 1));
             return COMMON_FIRST.containsUpper(firstUpper) && knownWords > 0 && !storeNumber;
+        }
+
+        /** "SMITH, JOHN A": a surname in capitals, a comma and a first name in capitals, as records list people. */
+        private boolean beforeGivenName(int last) {
+            int next = last + 1;
+            int end = tokens.end(last);
+            return LAST.containsUpper(tokens.upper(text, last)) && next < tokens.size()
+                    && text.startsWith(", ", end) && tokens.start(next) == end + 2 && isAllUpper(next)
+                    && FIRST.containsUpper(tokens.upper(text, next));
         }
 
         /** "Hi Zoë," / "Thank you, Tomás." : a greeting before, punctuation or the end after. */
@@ -464,6 +477,13 @@ public final class PersonRecognizer implements PiiRecognizer {
             int end = tokens.end(to);
             boolean closed = end == text.length() || ",.!?;:\n".indexOf(text.charAt(end)) >= 0;
             return closed && endsWithPhrase(tokens.start(from), GREETINGS);
+        }
+
+        /** "Best,\nTomasz": a name alone on the line under a sign-off is a signature. */
+        private boolean signedOff(int from, int to) {
+            int start = tokens.start(from);
+            int lineStart = text.lastIndexOf('\n', start - 1);
+            return lineStart > 0 && aloneOnLine(start, tokens.end(to)) && endsWithPhrase(lineStart, SIGN_OFFS);
         }
 
         /** "Agent Sofia:" at the start of a chat turn. */

@@ -50,6 +50,16 @@ class PersonRecognizerTest {
     void aNameAloneOnItsLineIsASignature() {
         assertThat(values("Signature:\nAnneliese Wrobelczyk\nSenior Analyst", EntityTypes.PERSON))
                 .containsExactly("Anneliese Wrobelczyk");
+        // one unknown word under a letter's sign-off
+        assertThat(values("I will send the form tomorrow.\nBest,\nTomasz", EntityTypes.PERSON)).containsExactly("Tomasz");
+        assertThat(values("Cheers,\nWrzesniewski\n", EntityTypes.PERSON)).containsExactly("Wrzesniewski");
+        assertThat(values("Thanks,\nThe Support Team", EntityTypes.PERSON)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSurnameInCapitalsBeforeACommaAndAGivenNameIsAName() {
+        assertThat(values("Patient: SMITH, JOHN A, DOB 01/02/1960", EntityTypes.PERSON)).containsExactly("SMITH", "JOHN");
+        assertThat(values("WARNING, READ THIS", EntityTypes.PERSON)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test

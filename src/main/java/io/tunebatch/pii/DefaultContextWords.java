@@ -33,7 +33,11 @@ public final class DefaultContextWords {
             Map.entry(EntityTypes.US_DRIVER_LICENSE, List.of("driver", "drivers", "driver's", "driving", "license",
                     "licence", "dl", "dl#", "dln")),
             Map.entry(EntityTypes.DATE_OF_BIRTH, List.of("born", "birth", "birthday", "dob", "d.o.b", "date of birth",
-                    "birthdate", "b.")),
+                    "birthdate", "b.",
+                    // the same in the languages of our European customers' records
+                    "geburtsdatum", "geboren", "geb.", "date de naissance", "né le", "née le", "fecha de nacimiento",
+                    "nacido", "nacida", "data di nascita", "nato il", "nata il", "data de nascimento", "geboortedatum",
+                    "data urodzenia", "urodzony", "urodzona", "födelsedatum", "fødselsdato", "syntymäaika")),
             Map.entry(EntityTypes.MEDICAL_RECORD_NUMBER, List.of("mrn", "medical record", "medical records",
                     "record number", "chart", "patient id", "patient number", "health record")),
             Map.entry(EntityTypes.ADDRESS, List.of("address", "live", "lives", "living", "located", "residence",

@@ -26,6 +26,9 @@ class ContextualIdRecognizersTest {
             "date of birth 14.03.1985|DATE_OF_BIRTH|14.03.1985",
             "birthday: 1985-03-14|DATE_OF_BIRTH|1985-03-14",
             "born 2nd of July 1990|DATE_OF_BIRTH|2nd of July 1990",
+            "Geburtsdatum: 14.03.1985|DATE_OF_BIRTH|14.03.1985",
+            "Date de naissance : 14/03/1985|DATE_OF_BIRTH|14/03/1985",
+            "fecha de nacimiento 14/03/1985|DATE_OF_BIRTH|14/03/1985",
     })
     void contextLiftsTheValueOverTheThreshold(String text, String type, String value) {
         assertThat(values(text, type)).containsExactly(value);

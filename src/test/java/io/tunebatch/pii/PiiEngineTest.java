@@ -28,6 +28,9 @@ class PiiEngineTest {
     void contextWordsLiftACandidateOverTheThreshold() {
         assertThat(found("reference 536224187")).isEmpty();
         assertThat(found("SSN 536224187")).containsExactly("US_SSN:536224187");
+        // form labels of other languages
+        assertThat(found("Ref: Xabier Etxeberria")).isEmpty();
+        assertThat(found("Nombre: Xabier Etxeberria")).containsExactly("PERSON:Xabier Etxeberria");
     }
 
     @Test

@@ -3,12 +3,6 @@ package io.tunebatch.pii.recognizer;
 import io.tunebatch.pii.EntityTypes;
 import io.tunebatch.pii.PiiRecognizer;
 import io.tunebatch.pii.PiiSpan;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +16,7 @@ import java.util.Set;
 public final class LocationRecognizer implements PiiRecognizer {
 
     private static final int MAX_WORDS = 5;
-    private static final Set<String> PLACES = load("/io/tunebatch/pii/places/locations.txt");
+    private static final Set<String> PLACES = WordList.phrases("/io/tunebatch/pii/places/locations.txt");
     /** First words of the multi-word places ("NEW" of "NEW YORK"), so other words are looked up once. */
     private static final Set<String> FIRST_WORDS = firstWords(PLACES);
 
@@ -90,23 +84,5 @@ public final class LocationRecognizer implements PiiRecognizer {
             }
         }
         return Set.copyOf(first);
-    }
-
-    private static Set<String> load(String resource) {
-        Set<String> places = new HashSet<>();
-        try (InputStream in = LocationRecognizer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    places.add(line.trim().toUpperCase(Locale.ROOT));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + resource, e);
-        }
-        return Set.copyOf(places);
     }
 }

@@ -37,6 +37,8 @@ public final class PersonRecognizer implements PiiRecognizer {
     static final WordList TOP_FIRST = WordList.top(NAMES + "first-names.txt", 1500);
     static final WordList LAST = WordList.resource(NAMES + "last-names.txt");
     static final WordList STOP = WordList.resource(NAMES + "stop-words.txt");
+    /** Organisations named like people ("Wells Fargo", "Goldman Sachs"), upper case. */
+    private static final Set<String> ORGANISATIONS = WordList.phrases(NAMES + "organisations.txt");
     /**
      * Common English words (SCOWL's lower-case entries). A name that is no such word ("Jennifer",
      * "Kowalski") is a proper noun wherever it stands; one that is ("Will", "Grant", "Smith") needs
@@ -64,7 +66,9 @@ public final class PersonRecognizer implements PiiRecognizer {
             "marketing", "design", "studio", "entertainment", "productions", "pictures", "films", "weekly", "daily",
             "review", "gazette", "tribune", "herald", "league", "union", "federation", "republic", "kingdom",
             "empire", "army", "navy", "police", "garden", "gardens", "sons", "brothers", "bros", "associates",
-            "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band");
+            "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band", "bridge", "tower",
+            "towers", "stadium", "arena", "cathedral", "airport", "tunnel", "monument", "memorial", "harbour",
+            "harbor", "canal", "model");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
     /** On the line before a name that stands alone on its line, a letter's sign-off: "Best,\nTomasz". */
@@ -293,8 +297,9 @@ public final class PersonRecognizer implements PiiRecognizer {
             }
             if (cued) {
                 score = Math.max(score, CUED);
-            } else if (LocationRecognizer.isPlace(text.substring(tokens.start(from), tokens.end(to)).toUpperCase(Locale.ROOT))) {
-                return; // "Georgia", "Jordan": a known place is not a person without a cue
+            } else if (LocationRecognizer.isPlace(text.substring(tokens.start(from), tokens.end(to)).toUpperCase(Locale.ROOT))
+                    || namesAnOrganisation(from, to) || afterOrganisationOf(from)) {
+                return; // "Georgia", "Jordan": a known place is not a person without a cue; nor is "Wells Fargo"
             }
             found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
             // in lower-case text only the most frequent first names count, so "rock and roll" stays out
@@ -335,6 +340,22 @@ public final class PersonRecognizer implements PiiRecognizer {
                 return sentenceStart || namesAThing(at) ? 0.2 : 0.45;
             }
             return sentenceStart ? 0.15 : 0.3;
+        }
+
+        /** "Wells Fargo", "Goldman Sachs Bank": the run is, or starts with, a known organisation. */
+        private boolean namesAnOrganisation(int from, int to) {
+            for (int last = from; last <= to; last++) {
+                if (ORGANISATIONS.contains(text.substring(tokens.start(from), tokens.end(last)).toUpperCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "Bank of America", "University of Michigan": a name after an organisation or place word and "of". */
+        private boolean afterOrganisationOf(int from) {
+            return from >= 2 && tokens.upper(text, from - 1).equals("OF") && Character.isLowerCase(text.charAt(tokens.start(from - 1)))
+                    && isCapitalised(from - 2) && NOT_A_PERSON.containsUpper(tokens.upper(text, from - 2));
         }
 
         /** "in Oakhurst", "from Zylker": a word after a place preposition. */

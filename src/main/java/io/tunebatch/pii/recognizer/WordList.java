@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -42,26 +43,38 @@ final class WordList {
         return new WordList(words);
     }
 
+    /** The lines of a resource, one phrase each ("NEW YORK", "WELLS FARGO"), upper-cased; blank and # lines skipped. */
+    static Set<String> phrases(String name) {
+        Set<String> phrases = new HashSet<>();
+        for (String line : lines(name)) {
+            if (!line.isBlank()) {
+                phrases.add(line.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(phrases);
+    }
+
     private static void read(String name, Set<String> words) {
         read(name, words, Integer.MAX_VALUE);
     }
 
     private static void read(String name, Set<String> words, int limit) {
+        for (String line : lines(name)) {
+            for (String word : line.trim().split("\\s+")) {
+                if (!word.isEmpty() && words.size() < limit) {
+                    words.add(word.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    private static List<String> lines(String name) {
         try (InputStream in = WordList.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                for (String word : line.trim().split("\\s+")) {
-                    if (!word.isEmpty() && words.size() < limit) {
-                        words.add(word.toUpperCase(Locale.ROOT));
-                    }
-                }
-            }
+            return reader.lines().filter(line -> !line.startsWith("#")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + name, e);
         }

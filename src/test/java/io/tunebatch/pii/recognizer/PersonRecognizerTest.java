@@ -90,9 +90,24 @@ class PersonRecognizerTest {
             "The charge from NETFLIX.COM/BILL is not mine.",
             "Customer: the merchant shows as CARTER FUEL 2231.",
             "Temperature 38.2 C. Current medication unchanged.",
+            "The recall covers the Tesla Model 3 built in 2021.",
     })
     void productAndMerchantPhrasesAreNotPeople(String text) {
         assertThat(values(text, EntityTypes.PERSON)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Wells Fargo charged a late fee.", "The claim went to Blue Cross Blue Shield.",
+            "Goldman Sachs Bank USA approved the loan.", "Bank of America sent a letter.",
+            "She studied at the University of Michigan.", "The Golden Gate Bridge was closed."})
+    void organisationsAndLandmarksNamedLikePeopleAreNotPeople(String text) {
+        assertThat(values(text, EntityTypes.PERSON)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCueStillMakesThemNames() {
+        assertThat(values("I met Ms. Wells today; Dear Mr. Fargo,", EntityTypes.PERSON)).containsExactly("Wells", "Fargo");
+        assertThat(values("Shirley Temple sang.", EntityTypes.PERSON)).containsExactly("Shirley Temple");
     }
 
     @ParameterizedTest

@@ -68,7 +68,10 @@ public final class PersonRecognizer implements PiiRecognizer {
             "empire", "army", "navy", "police", "garden", "gardens", "sons", "brothers", "bros", "associates",
             "incorporated", "unlimited", "lines", "movers", "investments", "orchestra", "band", "bridge", "tower",
             "towers", "stadium", "arena", "cathedral", "airport", "tunnel", "monument", "memorial", "harbour",
-            "harbor", "canal", "model");
+            "harbor", "canal", "model",
+            // eponyms of clinical and scientific terms: "Glasgow Coma Scale", "Apgar Score", "Whipple Procedure"
+            "scale", "score", "syndrome", "disease", "index", "criteria", "classification", "procedure", "method",
+            "theorem", "effect", "protocol");
     private static final String[] STRONG_CUES = {"my name is", "name is", "name:", "i am", "i'm", "named",
             "called", "this is", "signed", "regards,", "sincerely,", "attn:", "attention:"};
     /** On the line before a name that stands alone on its line, a letter's sign-off: "Best,\nTomasz". */
@@ -477,7 +480,8 @@ public final class PersonRecognizer implements PiiRecognizer {
          */
         private boolean namesInCapitals(int nameWords, int knownWords, String firstUpper, int to) {
             if (knownWords == nameWords) {
-                return nameWords > 1 || COMMON_FIRST.containsUpper(firstUpper) || beforeGivenName(to);
+                // one capitalised word of two letters is an acronym ("seen in ED", "the IT desk")
+                return nameWords > 1 || (COMMON_FIRST.containsUpper(firstUpper) && firstUpper.length() > 2) || beforeGivenName(to);
             }
             int end = tokens.end(to);
             boolean storeNumber = end + 1 < text.length() && text.charAt(end) == ' ' && Character.isDigit(text.charAt(end + 1));

@@ -91,6 +91,8 @@ class PersonRecognizerTest {
             "Customer: the merchant shows as CARTER FUEL 2231.",
             "Temperature 38.2 C. Current medication unchanged.",
             "The recall covers the Tesla Model 3 built in 2021.",
+            "GCS on arrival: Glasgow Coma Scale 15, Apgar Score not applicable.",
+            "Seen in ED overnight, then admitted.",
     })
     void productAndMerchantPhrasesAreNotPeople(String text) {
         assertThat(values(text, EntityTypes.PERSON)).isEmpty();

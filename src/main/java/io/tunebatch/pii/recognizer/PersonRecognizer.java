@@ -295,6 +295,9 @@ public final class PersonRecognizer implements PiiRecognizer {
             if (!cued && !upperCaseText && allUpper && !namesInCapitals(nameWords, knownWords, firstUpper, to)) {
                 return;
             }
+            if (!cued && allUpper && nameWords > 1 && StreetAddressRecognizer.isUsStateCode(lastUpper)) {
+                return; // "YORK NY", "AUSTIN TX": a town and its state in a card or transfer descriptor
+            }
             if (!cued && (usedAsModifier(from, to) || insideTitledPhrase(to))) {
                 return;
             }

@@ -32,6 +32,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     /** USPS state, district and territory codes. */
     private static final String US_STATE = "(?:A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]"
             + "|O[HKR]|P[ARW]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])";
+    private static final Pattern US_STATE_CODE = Pattern.compile(US_STATE);
     private static final String UNIT_WORD = "(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat|#)";
     private static final String UNIT = UNIT_WORD + "\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b";
     /** Endings of compound street names ("Hauptstraße", "Koskikatu"); the word must be longer than the ending. */
@@ -86,6 +87,11 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     private static final WordList STOP = WordList.resource("/io/tunebatch/pii/names/stop-words.txt");
     private static final WordList STREET_WORDS = WordList.of("street", "st", "avenue", "ave", "road", "rd", "lane",
             "drive", "court", "way", "place", "suite", "apt", "unit", "box");
+
+    /** Whether {@code upper} is a USPS state, district or territory code ("NY", "DC"). */
+    static boolean isUsStateCode(String upper) {
+        return US_STATE_CODE.matcher(upper).matches();
+    }
 
     @Override
     public String name() {

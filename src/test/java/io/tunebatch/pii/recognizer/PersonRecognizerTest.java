@@ -57,6 +57,14 @@ class PersonRecognizerTest {
     }
 
     @org.junit.jupiter.api.Test
+    void bankDescriptorsKeepTheirAbbreviationsAndPlacesOutOfNames() {
+        assertThat(values("CUSTOMER NAME: ROBERT O'NEILL ACCT 12345678", EntityTypes.PERSON)).containsExactly("ROBERT O'NEILL");
+        assertThat(values("ATM WITHDRAWAL NEW YORK NY", EntityTypes.PERSON)).isEmpty();
+        assertThat(values("POS DEBIT AUSTIN TX 4411", EntityTypes.PERSON)).isEmpty();
+        assertThat(values("Taylor Swift sang.", EntityTypes.PERSON)).containsExactly("Taylor Swift");
+    }
+
+    @org.junit.jupiter.api.Test
     void aSurnameInCapitalsBeforeACommaAndAGivenNameIsAName() {
         assertThat(values("Patient: SMITH, JOHN A, DOB 01/02/1960", EntityTypes.PERSON)).containsExactly("SMITH", "JOHN");
         assertThat(values("WARNING, READ THIS", EntityTypes.PERSON)).isEmpty();

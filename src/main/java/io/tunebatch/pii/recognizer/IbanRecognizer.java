@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IBANs, compact or in groups of four, in either case: the country's registered length is read off the match
+ * IBANs, compact or in groups of four (spaces or dashes), in either case: the country's registered length is read off the match
  * (so a following word in capitals is not swallowed) and the ISO 7064 mod-97 check must hold.
  */
 public final class IbanRecognizer extends RegexRecognizer {
 
     private static final Pattern IBAN = Pattern.compile(
-            "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}");
+            "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[ -]?[A-Za-z0-9]){11,30}");
 
     /** IBAN lengths from the SWIFT IBAN registry. */
     private static final Map<String, Integer> LENGTHS = Map.ofEntries(
@@ -56,7 +56,7 @@ public final class IbanRecognizer extends RegexRecognizer {
         }
         StringBuilder iban = new StringBuilder(34);
         for (int i = match.start(); i < end; i++) {
-            if (text.charAt(i) != ' ') {
+            if (!isSeparator(text.charAt(i))) {
                 iban.append(Character.toUpperCase(text.charAt(i)));
             }
         }
@@ -71,11 +71,15 @@ public final class IbanRecognizer extends RegexRecognizer {
         }
         int taken = 0;
         for (int i = 0; i < candidate.length(); i++) {
-            if (candidate.charAt(i) != ' ' && ++taken == length) {
+            if (!isSeparator(candidate.charAt(i)) && ++taken == length) {
                 return offset + i + 1;
             }
         }
         return -1;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '-';
     }
 
     static int mod97(CharSequence iban) {

@@ -13,7 +13,8 @@ class IbanRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"DE89370400440532013000", "DE89 3704 0044 0532 0130 00", "GB29NWBK60161331926819",
-            "GB29 NWBK 6016 1331 9268 19", "FR1420041010050500013M02606", "NL91ABNA0417164300", "gb29nwbk60161331926819"})
+            "GB29 NWBK 6016 1331 9268 19", "FR1420041010050500013M02606", "NL91ABNA0417164300", "gb29nwbk60161331926819",
+            "DE89-3704-0044-0532-0130-00"})
     void findsIbansWithAValidChecksum(String iban) {
         assertThat(values("Transfer to " + iban + " please", EntityTypes.IBAN_CODE)).containsExactly(iban);
     }

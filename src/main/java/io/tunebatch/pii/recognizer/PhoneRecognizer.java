@@ -27,14 +27,14 @@ public final class PhoneRecognizer implements PiiRecognizer {
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\w+])(?<!\\d[.,/-])(?:\\+[ ]?|\\()?\\d[\\d .()/-]{5,22}\\d\\)?(?:[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6})?(?![\\w]|[.,/-]\\d)");
     /**
-     * Not phone numbers: a leading date ("2024-03-15 10", but not the first groups of a number
-     * such as 01.23.45.67.89, where more digit groups follow), an IPv4-like run, postal codes such as
+     * Not phone numbers: a leading date ("2024-03-15 10", "2024.03.15.1200"; a day-first one only
+     * when no digit group follows, as 06.12.34.56.78 is a phone number), an IPv4-like run, postal codes such as
      * 12345-678 and US ZIP+4 codes (62704-1234), and the SSN layout 123-45-6789 (left to the SSN
      * rules, which reject invalid ones).
      */
     private static final String DAY_OR_MONTH = "(?:0?[1-9]|[12]\\d|3[01])";
     private static final Pattern NOT_A_PHONE = Pattern.compile(
-            "(?:\\d{4}[-/.]" + DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "|" + DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "[-/.]\\d{2,4})(?:[^\\d./-].*)?|\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{4,5}-\\d{3}|\\d{5}-\\d{4}|\\d{3}-\\d{2}-\\d{4}");
+            "\\d{4}[-/.]" + DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "(?:\\D.*)?|" + DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "[-/.]\\d{2,4}(?:[^\\d./-].*)?|\\d{1,3}(?:\\.\\d{1,3}){3}|\\d{4,5}-\\d{3}|\\d{5}-\\d{4}|\\d{3}-\\d{2}-\\d{4}");
     /**
      * Layouts that read as a phone number even when libphonenumber does not know the range (an
      * unassigned area code): North American 3-3-4 and French 2-2-2-2-2.

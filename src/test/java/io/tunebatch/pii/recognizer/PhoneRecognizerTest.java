@@ -34,6 +34,7 @@ class PhoneRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Meeting on 2024-03-15 at 10:30.", "Meeting on 15.03.2024 10:30.", "Paid 01.02.24 12345.",
+            "Backup 2024.03.15.1200 done.",
             "Upgrade to version 10.4.2.1 now.",
             "ISBN 978-0-306-40615-7", "See pages 212-736 of the manual.", "Total: 2,127,365,000 units",
             "Order 2127365000 shipped", "Tracking code 1Z999AA10123456784", "Scores: 1 2 3 4 5 6 7 8 9"})

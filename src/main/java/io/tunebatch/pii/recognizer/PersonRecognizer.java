@@ -307,7 +307,8 @@ public final class PersonRecognizer implements PiiRecognizer {
                     || namesAnOrganisation(from, to) || afterOrganisationOf(from)) {
                 return; // "Georgia", "Jordan": a known place is not a person without a cue; nor is "Wells Fargo"
             }
-            found.add(new PiiSpan(tokens.start(from), tokens.end(to), EntityTypes.PERSON, score, name()));
+            found.add(new PiiSpan(tokens.start(from), withoutPossessive(tokens.start(from), tokens.end(to)), EntityTypes.PERSON,
+                    score, name()));
             // in lower-case text only the most frequent first names count, so "rock and roll" stays out
             known.add(lowerCase ? TOP_FIRST.containsUpper(firstUpper) : knownWords > 0);
         }
@@ -346,6 +347,12 @@ public final class PersonRecognizer implements PiiRecognizer {
                 return sentenceStart || namesAThing(at) ? 0.2 : 0.45;
             }
             return sentenceStart ? 0.15 : 0.3;
+        }
+
+        /** "Warren Buffett's letter": the name ends before its possessive ending. */
+        private int withoutPossessive(int start, int end) {
+            boolean possessive = end - start > 3 && (text.startsWith("'s", end - 2) || text.startsWith("\u2019s", end - 2));
+            return possessive ? end - 2 : end;
         }
 
         /** "Wells Fargo", "Goldman Sachs Bank": the run is, or starts with, a known organisation. */

@@ -41,6 +41,8 @@ class PersonRecognizerTest {
             "I spoke with Okafor about the chargeback.|Okafor",
             "The note says Thandiwe will bring the documents.|Thandiwe",
             "please ask xiomara about the refund|xiomara",
+            "Warren Buffett's letter arrived on Monday.|Warren Buffett",
+            "Dagmar Brückner’s claim was approved.|Dagmar Brückner",
     })
     void findsNames(String text, String name) {
         assertThat(values(text, EntityTypes.PERSON)).containsExactly(name);

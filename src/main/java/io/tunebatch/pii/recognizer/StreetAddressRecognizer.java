@@ -34,6 +34,8 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             + "|O[HKR]|P[ARW]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])";
     private static final Pattern US_STATE_CODE = Pattern.compile(US_STATE);
     private static final String UNIT_WORD = "(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat|#)";
+    /** A unit written before the street, as in Britain and Australia: "Flat 2, 34 High Road", "Unit 5, 10 Smith St". */
+    private static final String LEADING_UNIT = "(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room)\\.?[ \\t]*#?\\d{1,5}[A-Za-z]?,?[ \\t]+";
     private static final String UNIT = UNIT_WORD + "\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b";
     /** Endings of compound street names ("Hauptstraße", "Koskikatu"); the word must be longer than the ending. */
     private static final String[] STREET_ENDINGS = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
@@ -50,7 +52,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     }
 
     private static final StreetLine[] STREET_LINES = {
-            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:" + LEADING_UNIT + ")?(?:\\d{1,6}[ \\t]+)?\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
                     + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?[ \\t]+)?"
                     + "(?:" + WORD + "[ \\t]+){0,3}" + WORD + "[ \\t]+" + SUFFIX + "(?![\\p{L}])(?:[ \\t]+(?:[NS][EW]|[NSEW])\\b\\.?)?"),
                     0.8, false),

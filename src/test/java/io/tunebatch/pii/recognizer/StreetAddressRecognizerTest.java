@@ -30,6 +30,8 @@ class StreetAddressRecognizerTest {
             "Send it to 221B Baker Street, London NW1 6XE please.|221B Baker Street, London NW1 6XE",
             "Mail 10 Downing Street, London SW1A 2AA, UK today.|10 Downing Street, London SW1A 2AA, UK",
             "Adres: ul. Marszałkowska 10/12, 00-590 Warszawa.|ul. Marszałkowska 10/12, 00-590 Warszawa",
+            "Post it to Flat 2, 34 High Road, Manchester M1 1AA please.|Flat 2, 34 High Road, Manchester M1 1AA",
+            "Unit 5, 10 Smith St, Sydney NSW 2000|Unit 5, 10 Smith St, Sydney NSW 2000",
     })
     void findsStreetAddresses(String text, String address) {
         assertThat(values(text, EntityTypes.ADDRESS)).containsExactly(address);

@@ -34,8 +34,13 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
             + "|O[HKR]|P[ARW]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])";
     private static final Pattern US_STATE_CODE = Pattern.compile(US_STATE);
     private static final String UNIT_WORD = "(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat|#)";
-    /** A unit written before the street, as in Britain and Australia: "Flat 2, 34 High Road", "Unit 5, 10 Smith St". */
-    private static final String LEADING_UNIT = "(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room)\\.?[ \\t]*#?\\d{1,5}[A-Za-z]?,?[ \\t]+";
+    /**
+     * A unit written before the street, as in Britain and Australia ("Flat 2, 34 High Road", "Unit 5,
+     * 10 Smith St"), looked for only in the few characters before a street line.
+     */
+    private static final Pattern LEADING_UNIT = Pattern.compile(
+            "(?<![\\w-])(?:Apt|Apartment|Suite|Ste|Unit|Flat|Room)\\.?[ \\t]*#?\\d{1,5}[A-Za-z]?,?[ \\t]+$");
+    private static final int LEADING_UNIT_MAX = 24;
     private static final String UNIT = UNIT_WORD + "\\.?[ \\t]*#?[A-Za-z0-9-]{1,6}\\b";
     /** Endings of compound street names ("Hauptstraße", "Koskikatu"); the word must be longer than the ending. */
     private static final String[] STREET_ENDINGS = {"straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
@@ -52,7 +57,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     }
 
     private static final StreetLine[] STREET_LINES = {
-            new StreetLine(Pattern.compile("(?<![\\w-])(?:" + LEADING_UNIT + ")?(?:\\d{1,6}[ \\t]+)?\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+            new StreetLine(Pattern.compile("(?<![\\w-])(?:\\d{1,6}[ \\t]+)?\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
                     + "(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\\.?[ \\t]+)?"
                     + "(?:" + WORD + "[ \\t]+){0,3}" + WORD + "[ \\t]+" + SUFFIX + "(?![\\p{L}])(?:[ \\t]+(?:[NS][EW]|[NSEW])\\b\\.?)?"),
                     0.8, false),
@@ -130,7 +135,7 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
                 } else if (block.end() > match.end() && Character.isDigit(match.group().charAt(0))) {
                     score = Math.max(score, 0.75); // "30 Elmwood 48, Springfield": number first, then a place
                 }
-                out.add(new PiiSpan(match.start(), block.end(), EntityTypes.ADDRESS, score, name()));
+                out.add(new PiiSpan(withLeadingUnit(view, match.start()), block.end(), EntityTypes.ADDRESS, score, name()));
             }
         }
         Matcher compound = COMPOUND_STREET.matcher(view);
@@ -158,6 +163,11 @@ public final class StreetAddressRecognizer implements PiiRecognizer {
     /** A capitalised word and a house number, possibly after another number: "Koskikatu 25", "12 Hauptstraße 5". */
     private static final Pattern COMPOUND_STREET = Pattern.compile(
             "(?<![\\w-])(?:\\d{1,6}[ \\t]+)?(?<street>\\p{Lu}\\p{L}{2,}(?:str\\.)?)[ \\t]+\\d{1,5}[A-Za-z]?\\b");
+
+    private static int withLeadingUnit(String text, int start) {
+        Matcher unit = LEADING_UNIT.matcher(text).region(Math.max(0, start - LEADING_UNIT_MAX), start).useTransparentBounds(true);
+        return unit.find() ? unit.start() : start;
+    }
 
     /** The weak "number words number" line must not start with a stop word ("Chapter 12 Part 3" passes, "On 3 May 5" not). */
     private static boolean plausibleWeakStreet(Matcher match) {

@@ -273,7 +273,8 @@ public final class PersonRecognizer implements PiiRecognizer {
                     score = 0.9;
                 } else if (firstIsFirstName || (lastIsSurname && tokens.length(to) > 1)) {
                     score = 0.8;
-                } else if (knownWords > 0 || (!sentenceStart && noEnglishWord(from, to))) {
+                } else if ((knownWords > 0 && !ENGLISH.containsUpper(lastUpper)) || (!sentenceStart && noEnglishWord(from, to))) {
+                    // a name ends in a name or a proper noun, not a common word ("Prior Authorization")
                     score = 0.7;
                 } else {
                     score = foreign ? 0.6 : 0.5;

@@ -102,6 +102,7 @@ class PersonRecognizerTest {
             "Temperature 38.2 C. Current medication unchanged.",
             "The recall covers the Tesla Model 3 built in 2021.",
             "GCS on arrival: Glasgow Coma Scale 15, Apgar Score not applicable.",
+            "Prior Authorization was denied for the CT scan.",
             "Seen in ED overnight, then admitted.",
     })
     void productAndMerchantPhrasesAreNotPeople(String text) {
@@ -111,7 +112,8 @@ class PersonRecognizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"Wells Fargo charged a late fee.", "The claim went to Blue Cross Blue Shield.",
             "Goldman Sachs Bank USA approved the loan.", "Bank of America sent a letter.",
-            "She studied at the University of Michigan.", "The Golden Gate Bridge was closed."})
+            "She studied at the University of Michigan.", "The Golden Gate Bridge was closed.",
+            "I want to close my Roth IRA and move it.", "She applied for a Pell Grant."})
     void organisationsAndLandmarksNamedLikePeopleAreNotPeople(String text) {
         assertThat(values(text, EntityTypes.PERSON)).isEmpty();
     }

@@ -55,4 +55,6 @@ def main(out, arch="bert"):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3) or sys.argv[2:] not in ([], ["bert"], ["distilbert"]):
+        sys.exit("usage: random_bert_ner.py OUT_FOLDER [bert|distilbert]")
     main(*sys.argv[1:])
